@@ -1,0 +1,67 @@
+# Makefile — builds wick (build/bin/wick), its tests and tools; see README.md.
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WFLAGS  := -std=c11 -Wall -Wextra -D_GNU_SOURCE -Ilang -I.
+LDLIBS  := -lm -lreadline -lpthread -ldl
+PREFIX  ?= /usr/local
+BUILD   ?= build
+
+LANG_SRC  := $(sort $(wildcard lang/*.c))
+LIB_SRC   := $(filter-out lang/main.c,$(LANG_SRC))
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ  := $(BUILD)/obj/lang/main.o
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# The AST dumper only needs the front end (arena, lexer, parser, ast, astdump, sbuf).
+FRONT_SRC := $(filter lang/arena.c lang/ast.c lang/astdump.c lang/lexer.c lang/parse%.c lang/fstring.c lang/sbuf.c,$(LANG_SRC))
+
+.PHONY: all deps run test test-asan-build bench fuzz install clean
+all: $(BUILD)/bin/wick $(BUILD)/bin/wick-astdump
+
+$(BUILD)/obj/%.o: %.c $(wildcard lang/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/lib/libwick.a: $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/bin/wick: $(MAIN_OBJ) $(BUILD)/lib/libwick.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/bin/wick-astdump: tests/parser/astdump_main.c $(FRONT_SRC:%.c=$(BUILD)/obj/%.o)
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) $(CFLAGS) -o $@ $^ -lm
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/lib/libwick.a tests/unit/tap.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwick.a $(LDLIBS)
+
+deps:
+	@sh tools/deps.sh
+
+run: deps all
+	$(BUILD)/bin/wick
+
+test: deps all $(UNIT_BIN) test-asan-build
+	prove -j2 tests/*.t $(UNIT_BIN) $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
+
+# The unit and language tests again under ASan+UBSan, in a separate build dir.
+test-asan-build:
+	$(MAKE) --no-print-directory BUILD=build-asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  build-asan/bin/wick build-asan/bin/wick-astdump $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
+
+bench: all
+	sh bench/run_lang.sh
+
+fuzz:
+	sh tests/fuzz/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BUILD)/bin/wick $(DESTDIR)$(PREFIX)/bin/wick
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,10 @@
+# Numeric literal forms.
+print(0x1F, 0XFF, 0o17, 0O7, 0b1011, 0B11)
+print(1_000_000, 0x_ff_ff, 0b_1010_1010, 1_0.5_5)
+print(1e3, 1E3, 1.5e-3, 2.e2, .5, 5., 1_0e1_0)
+print(0, 00, 0.0, 0e0)
+print(0x7FFFFFFFFFFFFFFF)
+print(9223372036854775807)
+print(-9223372036854775807 - 1)
+print(1e308, 2.5E+10)
+print(type(0x10).__name__, type(1e1).__name__, type(10).__name__)

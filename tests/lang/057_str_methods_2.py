@@ -1,0 +1,15 @@
+# str methods: case, predicates, padding, prefixes.
+s = 'hello World'
+print(s.upper(), s.lower(), s.capitalize(), s.title(), s.swapcase(), 'ABC def'.casefold())
+print(s.startswith('hell'), s.startswith('World', 6), s.endswith('ld'), s.endswith(('x', 'd')), s.startswith(('a', 'h')))
+print('123'.isdigit(), '12a'.isdigit(), ''.isdigit(), 'abc'.isalpha(), 'ab1'.isalpha(), 'ab1'.isalnum(), 'a b'.isalnum())
+print('  \t\n'.isspace(), ''.isspace(), 'ABC'.isupper(), 'AbC'.isupper(), 'abc'.islower(), 'a1'.islower())
+print('Title Case'.istitle(), 'not Title'.istitle(), 'é'.isalpha(), 'x'.isidentifier(), '1x'.isidentifier())
+print('42'.isnumeric(), '4.2'.isdecimal())
+print(repr('ab'.center(6)), repr('ab'.center(7, '*')), repr('ab'.ljust(5)), repr('ab'.rjust(5, '0')), 'toolong'.center(3))
+print('42'.zfill(5), '-42'.zfill(5), '+7'.zfill(4), 'abc'.zfill(2))
+print('a\tb\tc'.expandtabs(4), repr('x\ty'.expandtabs()))
+print('ab' * 3, 3 * 'cd', 'x' * 0, 'y' * -1)
+print('Hello'.removeprefix('He'), 'Hello'.removesuffix('lo'), 'Hello'.removeprefix('xx'))
+print('%s|%s' % ('über'.upper(), 'ÉCOLE'.lower()))
+print('a'.join('bcd'), 'hello world foo'.title(), "they're bill's".title())

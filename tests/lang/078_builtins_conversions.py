@@ -1,0 +1,13 @@
+# Conversions between built-in types.
+print(str(12), str(-1.5), str([1, 'a']), str((1,)), str({'a': [1]}), str(None), str(True))
+print(repr(12), repr('a'), repr([1, 'a']), repr(1.0), repr(None))
+print(list('abc'), list((1, 2)), list({'x': 1, 'y': 2}), list({'x': 1}.values()), list(range(3)))
+print(tuple([1, 2]), tuple('ab'), tuple({'k': 1}.items()))
+print(dict([(1, 2), [3, 4]]), dict(a=1), dict([('x', 1)], y=2), dict(((i, i * i) for i in range(3))))
+print(sorted(set('hello')), set(), set([1]), sorted(set({'a': 1, 'b': 2})))
+print(int('12') + float('0.5'), str(1) + str(2), int(str(99)) + 1, float(int(7.9)))
+print(bool('False'), bool(0.0), str(bool(1)), int(True) + int(False))
+print(list(map(int, ['1', '2'])), [float(x) for x in '1 2.5'.split()])
+print(int(-0.0), float(-0), str(-0.0), str(1e100), str(123456789.0), str(0.1))
+print(list(zip(*[[1, 2], [3, 4]])), list(''), tuple(), dict(), str())
+print(str([1.0, 2.5e-10, float('inf')]), repr((0.1, -0.0)))

@@ -1,0 +1,42 @@
+# random: seeded streams must match CPython's Mersenne Twister exactly.
+import random
+random.seed(42)
+print([random.random() for _ in range(5)])
+print([random.randint(1, 6) for _ in range(10)])
+print([random.uniform(-1, 1) for _ in range(3)])
+print(random.choice('abcdef'), random.choice([10, 20, 30]), random.choice(range(100)))
+deck = list(range(10))
+random.shuffle(deck)
+print(deck)
+print([random.gauss(0, 1) for _ in range(4)])
+print(random.gauss(10, 2), random.gauss(mu=5, sigma=0.5))
+random.seed(42)
+a = random.random()
+random.seed(42)
+print(a == random.random())
+random.seed(0)
+print(random.random(), random.randint(0, 10 ** 9), random.uniform(5, 10))
+random.seed(12345)
+words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon']
+random.shuffle(words)
+print(words, random.choice(words))
+random.seed(2 ** 40 + 7)
+print(random.random(), random.randint(-100, 100))
+random.seed(1)
+print([random.randint(0, 1) for _ in range(20)])
+print([random.randint(0, 2 ** 31) for _ in range(3)])
+print([random.randint(0, 2 ** 62) for _ in range(2)])
+random.seed(7)
+print([round(random.gauss(0, 1), 6) for _ in range(6)])
+random.seed(7)
+g1 = random.gauss(0, 1)
+random.seed(7)
+print(g1 == random.gauss(0, 1))
+try:
+    random.choice([])
+except IndexError as e:
+    print('IndexError:', e)
+try:
+    random.randint(5, 1)
+except ValueError as e:
+    print('ValueError caught')

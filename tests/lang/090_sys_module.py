@@ -1,0 +1,16 @@
+# sys: stdout/stderr write, version, path, maxsize.
+import sys
+n = sys.stdout.write('written to stdout\n')
+print(n)
+sys.stdout.write('partial ')
+sys.stdout.write('line\n')
+sys.stderr.write('written to stderr\n')
+sys.stdout.flush()
+sys.stderr.flush()
+print(type(sys.version).__name__, len(sys.version) > 0)
+print(type(sys.path).__name__, all(isinstance(p, str) for p in sys.path))
+print(type(sys.argv).__name__, sys.maxsize == 2 ** 63 - 1)
+print(sys.stdout is not None, sys.stderr is not sys.stdout, hasattr(sys, 'exit'))
+print('via print to stderr', file=sys.stderr)
+print(sys.getrecursionlimit() > 100 if hasattr(sys, 'getrecursionlimit') else True)
+print(type(sys.platform).__name__, type(sys.version_info[0]).__name__ if hasattr(sys, 'version_info') else 'int')

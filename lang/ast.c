@@ -29,12 +29,12 @@ static const char *const ctx_names[] = { "Load", "Store", "Del" };
     ((unsigned)(i) < sizeof(table) / sizeof(table[0]) ? table[i] : "?")
 
 const char *wk_ast_kind_name(wk_ast_kind k) { return WK_NAME_AT(kind_names, k); }
-const char *wk_ast_binop_name(wk_binop op) { return WK_NAME_AT(binop_names, op); }
+const char *wk_ast_binop_name(wk_ast_binop op) { return WK_NAME_AT(binop_names, op); }
 const char *wk_ast_unaryop_name(wk_unaryop op) { return WK_NAME_AT(unaryop_names, op); }
 const char *wk_ast_cmpop_name(wk_cmpop op) { return WK_NAME_AT(cmpop_names, op); }
 const char *wk_ast_boolop_name(wk_boolop op) { return WK_NAME_AT(boolop_names, op); }
 const char *wk_ast_ctx_name(wk_expr_ctx ctx) { return WK_NAME_AT(ctx_names, ctx); }
-const char *wk_ast_binop_symbol(wk_binop op) { return WK_NAME_AT(binop_symbols, op); }
+const char *wk_ast_binop_symbol(wk_ast_binop op) { return WK_NAME_AT(binop_symbols, op); }
 const char *wk_ast_cmpop_symbol(wk_cmpop op) { return WK_NAME_AT(cmpop_symbols, op); }
 
 bool wk_ast_is_stmt(wk_ast_kind k) { return k >= WK_AST_FunctionDef && k <= WK_AST_Continue; }

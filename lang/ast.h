@@ -58,7 +58,7 @@ typedef enum { WK_BOOL_And, WK_BOOL_Or } wk_boolop;
 typedef enum {
     WK_OP_Add, WK_OP_Sub, WK_OP_Mult, WK_OP_MatMult, WK_OP_Div, WK_OP_Mod, WK_OP_Pow,
     WK_OP_LShift, WK_OP_RShift, WK_OP_BitOr, WK_OP_BitXor, WK_OP_BitAnd, WK_OP_FloorDiv
-} wk_binop;
+} wk_ast_binop;   /* named wk_ast_binop: object.h owns the function wk_binop() */
 
 typedef enum { WK_UOP_Invert, WK_UOP_Not, WK_UOP_UAdd, WK_UOP_USub } wk_unaryop;
 
@@ -110,7 +110,7 @@ struct wk_ast {
         struct { wk_ast *value; } Return;
         struct { wk_ast_list targets; } Delete;
         struct { wk_ast_list targets; wk_ast *value; } Assign;
-        struct { wk_ast *target; wk_binop op; wk_ast *value; } AugAssign;
+        struct { wk_ast *target; wk_ast_binop op; wk_ast *value; } AugAssign;
         struct { wk_ast *target; wk_ast *annotation; wk_ast *value; int simple; } AnnAssign;
         struct { wk_ast *target; wk_ast *iter; wk_ast_list body; wk_ast_list orelse; } For; /* + AsyncFor */
         struct { wk_ast *test; wk_ast_list body; wk_ast_list orelse; } While;
@@ -131,7 +131,7 @@ struct wk_ast {
         /* expr */
         struct { wk_boolop op; wk_ast_list values; } BoolOp;
         struct { wk_ast *target; wk_ast *value; } NamedExpr;
-        struct { wk_ast *left; wk_binop op; wk_ast *right; } BinOp;
+        struct { wk_ast *left; wk_ast_binop op; wk_ast *right; } BinOp;
         struct { wk_unaryop op; wk_ast *operand; } UnaryOp;
         struct { wk_ast *args; /* arguments */ wk_ast *body; } Lambda;
         struct { wk_ast *test; wk_ast *body; wk_ast *orelse; } IfExp;
@@ -173,13 +173,13 @@ struct wk_ast {
 
 /* CPython's class names: "BinOp", "arguments", ... */
 const char *wk_ast_kind_name(wk_ast_kind k);
-const char *wk_ast_binop_name(wk_binop op);     /* "Add", "MatMult", ... */
+const char *wk_ast_binop_name(wk_ast_binop op);     /* "Add", "MatMult", ... */
 const char *wk_ast_unaryop_name(wk_unaryop op); /* "Invert", "Not", "UAdd", "USub" */
 const char *wk_ast_cmpop_name(wk_cmpop op);     /* "Eq", "NotIn", ... */
 const char *wk_ast_boolop_name(wk_boolop op);   /* "And", "Or" */
 const char *wk_ast_ctx_name(wk_expr_ctx ctx);   /* "Load", "Store", "Del" */
 /* Operator spelling in source: "+", "@", "//", "not in", ... */
-const char *wk_ast_binop_symbol(wk_binop op);
+const char *wk_ast_binop_symbol(wk_ast_binop op);
 const char *wk_ast_cmpop_symbol(wk_cmpop op);
 
 bool wk_ast_is_expr(wk_ast_kind k);

@@ -205,6 +205,47 @@ typedef struct wk_code {
                                 <stdin>/<string>/REPL cells), or NULL: read the file */
 } wk_code;
 
+/* Compiler decisions (compiler, additive; CPython 3.10 conventions unless stated):
+ * - positions: col/end_col are 0-based UTF-8 byte offsets (as CPython's co_positions());
+ *   a field is -1 when unknown. Artificial instructions copy the previous position.
+ * - varnames layout as CPython: positional args (argcount, posonly first), then
+ *   kwonlyargcount keyword-only args, then *args if WK_CO_VARARGS, then **kw if
+ *   WK_CO_VARKEYWORDS, then other locals.
+ * - cells: the VM creates an EMPTY cell for every cellvar at frame entry and takes the
+ *   freevar cells from the function's closure (cell index ncellvars + i). Arguments that
+ *   are also cellvars are copied by the compiler: the function starts with
+ *   LOAD_FAST arg; STORE_DEREF cell for each such argument, so the VM must leave the
+ *   argument in its fast slot (no CPython-3.10 cell2arg needed).
+ * - consts[0] of a function's code is its docstring (str) or None (lambdas: None), as in
+ *   CPython 3.10; MAKE_FUNCTION may take __doc__ from it. Module and class docstrings
+ *   are stored by the code itself (STORE_NAME __doc__).
+ * - constants: None, bool, int, float, str, bytes, Ellipsis, tuples (of constants; key
+ *   tuples for BUILD_CONST_KEY_MAP and CALL_FUNCTION_KW names), code objects, and type
+ *   objects (an exception class, see below).
+ * - int literals that do not fit 64 bits compile to code that raises at run time:
+ *   LOAD_CONST OverflowError; LOAD_CONST "int too large to convert"; CALL_FUNCTION 1;
+ *   RAISE_VARARGS 1 (imaginary literals likewise raise NotImplementedError).
+ * - code names: module "<module>", lambda "<lambda>", comprehensions "<listcomp>",
+ *   "<setcomp>", "<dictcomp>", "<genexpr>"; qualname as CPython ("f.<locals>.g", "C.m").
+ * - comprehensions and generator expressions are functions with argcount 1 whose
+ *   varnames[0] is ".0": the iterator of the outermost `for`, already made by GET_ITER in
+ *   the caller (the generator flag is set for generator expressions).
+ * - class bodies: code with argcount 0 run by __build_class__ (func, name, *bases,
+ *   **kw) in a fresh namespace dict (NAME ops). The body stores __module__ (from
+ *   LOAD_NAME __name__), __qualname__ and __doc__, and returns the __class__ cell when a
+ *   method uses super() or __class__ (after also storing it as __classcell__), else None;
+ *   __build_class__ must then set that cell to the new class. A function that mentions
+ *   `super` or `__class__` has "__class__" among its freevars; zero-argument super()
+ *   reads that cell and the frame's first argument (varnames[0], or its cell).
+ * - MAKE_FUNCTION flag 4: a tuple (name1, ann1, name2, ann2, ...) as CPython 3.10.
+ * - IMPORT_NAME: level is an int, fromlist None or a tuple of str (("*",) for
+ *   `from m import *`); names[arg] is "" for `from . import x`.
+ * - CALL_FUNCTION_EX always gets an exact tuple and (when arg & 1) a fresh dict built by
+ *   BUILD_MAP/DICT_MERGE, so the VM need not convert or copy them.
+ * - module code returns None, except in the notebook cell mode of
+ *   wk_compile_source_cell (vm.h), where it returns the last expression's value.
+ * - the compiler never emits SETUP_ANNOTATIONS (annotations are evaluated and dropped).
+ */
 wk_obj *wk_code_new(void);                /* empty code object, fields filled by the compiler */
 /* Source line of instruction i (1-based), -1 if unknown. */
 int wk_code_lineno(wk_code *c, int instr);

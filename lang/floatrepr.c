@@ -140,7 +140,11 @@ int wk_float_digits(double x, int mode, int ndigits, char *digits, size_t cap, i
         *decpt = 1;
         return 1;
     }
-    if (mode == 0) {
+    if (mode == 0 && ax < 9007199254740992.0 && ax == floor(ax)) {
+        /* integral and exact in 53 bits: its own digits are the shortest */
+        n = snprintf(tmp, sizeof tmp, "%.0f", ax);
+        e10 = n - 1;
+    } else if (mode == 0) {
         n = shortest_digits(ax, tmp, &e10);
     } else if (mode == 2) {
         int nsig = ndigits < 1 ? 1 : (ndigits > 800 ? 800 : ndigits);

@@ -217,7 +217,7 @@ static bool handle_indent(lexstate *st) {
     }
     return true;
 tab_error:
-    lex_error_at(st, WK_PERR_TAB, st->line, p, 1, "inconsistent use of tabs and spaces in indentation");
+    lex_error_at(st, WK_PERR_TAB, st->line, p, 0, "inconsistent use of tabs and spaces in indentation");
     return false;
 }
 
@@ -249,10 +249,20 @@ static bool scan_digits(lexstate *st, int base, const char *what) {
     return true;
 }
 
+/* A keyword that CPython 3.11 still accepts right after a number ("1if x else y"). */
+static bool keyword_follows(const lexstate *st) {
+    static const char *const kws[] = { "and", "else", "for", "if", "in", "is", "not", "or" };
+    for (size_t i = 0; i < sizeof kws / sizeof kws[0]; i++) {
+        size_t n = strlen(kws[i]);
+        if (st->pos + n <= st->end && memcmp(st->s + st->pos, kws[i], n) == 0) return true;
+    }
+    return false;
+}
+
 /* After a number: an identifier character right behind it is an error. */
 static bool check_number_end(lexstate *st, const char *what) {
     int c = peekc(st, 0);
-    if (c >= 0 && (is_id_char_ascii(c) || c >= 0x80)) {
+    if (c >= 0 && (is_id_char_ascii(c) || c >= 0x80) && !keyword_follows(st)) {
         lex_error_at(st, WK_PERR_SYNTAX, st->line, st->pos, 0, "invalid %s literal", what);
         return false;
     }
@@ -549,6 +559,11 @@ static bool lex_backslash(lexstate *st) {
                      "f-string expression part cannot include a backslash");
         return false;
     }
+    if (st->pos + 1 >= st->end) {
+        lex_error_at(st, WK_PERR_SYNTAX, st->line, st->pos + 1, 1, "unexpected EOF while parsing");
+        st->lx->err_eof = true;
+        return false;
+    }
     if (!is_newline_at(st, st->pos + 1)) {
         lex_error_at(st, WK_PERR_SYNTAX, st->line, st->pos + 1, 1,
                      "unexpected character after line continuation character");
@@ -628,6 +643,7 @@ static bool lex_finish(lexstate *st) {
         lex_error_at(st, WK_PERR_SYNTAX, st->paren_line[i], st->paren_pos[i], 1,
                      "'%c' was never closed", st->paren[i]);
         st->lx->err_eof = true;
+        st->lx->err_unclosed = true;
         return false;
     }
     if (!fexpr) {
@@ -640,7 +656,21 @@ static bool lex_finish(lexstate *st) {
             if (!push_simple(st, WK_TOK_DEDENT, st->pos, st->pos)) return false;
         }
     }
-    return push_simple(st, WK_TOK_ENDMARKER, st->pos, st->pos);
+    if (!push_simple(st, WK_TOK_ENDMARKER, st->pos, st->pos)) return false;
+    /* CPython reports errors at end of input just behind the last line */
+    wk_token *t = &st->lx->toks[st->lx->n - 1];
+    for (int i = st->lx->n - 2; i >= 0 && st->lx->toks[i].kind == WK_TOK_DEDENT; i--) {}
+    if (st->lx->n >= 2) {
+        const wk_token *prev = &st->lx->toks[st->lx->n - 2];
+        int k = st->lx->n - 2;
+        while (k > 0 && st->lx->toks[k].kind == WK_TOK_DEDENT) k--;
+        prev = &st->lx->toks[k];
+        if (prev->kind == WK_TOK_NEWLINE && prev->end_lineno < t->lineno) {
+            t->lineno = t->end_lineno = prev->end_lineno;
+            t->col = t->end_col = prev->col;
+        }
+    }
+    return true;
 }
 
 bool wk_lex(wk_lexer *lx, const char *src, size_t len, size_t start, size_t end,

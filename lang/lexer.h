@@ -58,6 +58,7 @@ typedef struct {
     int err_add;             /* SyntaxError.offset = chars before err_pos on the line + err_add */
     int err_end_lineno, err_end_pos, err_end_add;
     bool err_eof;            /* error only because input ended (REPL continuation) */
+    bool err_unclosed;       /* the error is "'(' was never closed" */
     /* open brackets at the end of input (for is_complete) */
     int final_level;
 } wk_lexer;

@@ -9,7 +9,9 @@
 /* All functions here take plain C values and write text through wk_sbuf; none of them
  * knows the interpreter's object model.  Functions that can fail return false and, when
  * err is not NULL, write CPython's exception message (NUL-terminated, truncated to
- * errcap) into err.  Unless stated otherwise the message belongs to a ValueError. */
+ * errcap) into err.  Unless stated otherwise the message belongs to a ValueError.
+ * Conversions rely on the C library's correctly rounded printf/strtod (glibc) and assume
+ * LC_NUMERIC is "C" (the default unless the program calls setlocale for it). */
 
 /* ---------------------------------------------------------------- float -> text */
 
@@ -32,8 +34,9 @@ void wk_fmt_double(wk_sbuf *sb, double x, char code, int precision, unsigned fla
  * mode 0: shortest repr digits (ndigits ignored); mode 2: at most ndigits significant
  * digits (ndigits >= 1); mode 3: ndigits digits after the decimal point (may be empty
  * when the value rounds to zero; then *decpt = -ndigits).  Correctly rounded, ties to
- * even, like David Gay's dtoa.  Returns the number of digits, or -1 if cap is too
- * small (cap >= 800 + ndigits always suffices). */
+ * even, like David Gay's dtoa (mode 2 is capped at 800 digits, mode 3 at 1100 places:
+ * beyond that every double is exact).  Returns the number of digits, or -1 if x is not
+ * finite or cap is too small (cap >= 801 always suffices). */
 int wk_float_digits(double x, int mode, int ndigits, char *digits, size_t cap, int *decpt);
 
 /* ------------------------------------------------- format() mini-language (PEP 3101) */
@@ -48,12 +51,15 @@ typedef struct wk_fmt_spec {
     int group_every;    /* 3, or 4 for '_' with b/o/x/X */
     int64_t width;      /* -1 when absent */
     int64_t precision;  /* -1 when absent */
-    uint32_t type;      /* code point of the presentation type, 0 when absent */
+    uint32_t type;      /* code point of the presentation type (default_type when absent) */
 } wk_fmt_spec;
 
-/* Parses a format spec (UTF-8).  tpname is the Python type name used in messages. */
-bool wk_fmt_spec_parse(const char *spec, size_t n, char default_align, const char *tpname,
-                       wk_fmt_spec *out, char *err, size_t errcap);
+/* Parses a format spec (UTF-8) as CPython's parse_internal_render_format_spec, including
+ * the ',' / '_' checks against the type (default_type: 'd' for int, 0 for float, 's' for
+ * str).  tpname is the Python type name used in messages.  Widths above 2**30 fail with
+ * "width too big" (CPython would try to allocate them). */
+bool wk_fmt_spec_parse(const char *spec, size_t n, uint32_t default_type, char default_align,
+                       const char *tpname, wk_fmt_spec *out, char *err, size_t errcap);
 
 /* format(v, spec) for int, float and str.  Error messages are CPython's ValueError texts,
  * except "%c arg not in range(0x110000)" (an OverflowError; see wk_fmt_err_is_overflow). */
@@ -65,8 +71,10 @@ bool wk_fmt_float(wk_sbuf *sb, double v, const char *spec, size_t n, char *err, 
 /* s is UTF-8; width and precision count code points. */
 bool wk_fmt_str(wk_sbuf *sb, const char *s, size_t slen, const char *spec, size_t n,
                 char *err, size_t errcap);
-/* True when a message written by the functions above belongs to an OverflowError. */
-bool wk_fmt_err_is_overflow(const char *err);
+/* Exception class of a message written by the functions in this header. */
+enum { WK_EXC_VALUE = 0, WK_EXC_OVERFLOW = 1, WK_EXC_TYPE = 2 };
+int wk_fmt_err_kind(const char *err);
+bool wk_fmt_err_is_overflow(const char *err); /* wk_fmt_err_kind(err) == WK_EXC_OVERFLOW */
 
 /* ---------------------------------------------------------- printf-style '%' formatting */
 
@@ -83,22 +91,24 @@ typedef struct wk_pct_spec {
     unsigned flags;
     int64_t width;  /* -1 absent, WK_PCT_STAR for '*' */
     int64_t prec;   /* -1 absent, WK_PCT_STAR for '*' */
-    char conv;      /* conversion character, e.g. 'd' 'f' 's' '%' */
+    uint32_t conv;  /* conversion character (code point), e.g. 'd' 'f' 's' '%' */
 } wk_pct_spec;
 
-/* Parses flags, width, precision, length modifier (ignored, as CPython does) and the
- * conversion char starting just after '%' (and after any "(key)", which the caller
- * handles).  Returns bytes consumed, or 0 with *incomplete set when the text ends early
- * ("incomplete format").  Does not validate conv. */
-size_t wk_fmt_percent_parse(const char *s, size_t n, wk_pct_spec *out, bool *incomplete);
+/* Parses flags, width, precision, length modifier (h l L, ignored as CPython does) and the
+ * conversion character, starting just after '%' (and after any "(key)", which the caller
+ * handles).  Returns the bytes consumed (conv included), or 0 with a ValueError message:
+ * "incomplete format", "width too big", "precision too big".  conv is not validated.
+ * A '*' width/precision is returned as WK_PCT_STAR: the caller substitutes the argument
+ * (negative width: set WK_PCT_LJUST and negate; negative precision: use 0). */
+size_t wk_fmt_percent_parse(const char *s, size_t n, wk_pct_spec *out, char *err, size_t errcap);
 /* One conversion of an int: d i u o x X c, and e E f F g G (converted to float).
- * Errors: "%c arg not in range(0x110000)" (OverflowError), "unsupported format
- * character ..." is left to the caller. */
+ * Errors: "%c arg not in range(0x110000)" (OverflowError).  Other conversions return
+ * false with an empty message: "unsupported format character" needs the caller's index. */
 bool wk_fmt_percent_int(wk_sbuf *sb, int64_t v, const wk_pct_spec *ps, char *err, size_t errcap);
-/* One conversion of a float: e E f F g G, and d i u (int(x) first).  Errors for d/i/u on
- * nan/inf: "cannot convert float NaN to integer" (ValueError), "cannot convert float
- * infinity to integer" (OverflowError, wk_fmt_err_is_overflow true), and for values out
- * of int64 range "int too large to convert" (OverflowError). */
+/* One conversion of a float: e E f F g G, and d i u (int(x) first, exact for any size).
+ * Errors: "cannot convert float NaN to integer" (ValueError), "cannot convert float
+ * infinity to integer" (OverflowError), "%x format: an integer is required, not float"
+ * (TypeError, also for o X), "%c requires int or char" (TypeError); see wk_fmt_err_kind. */
 bool wk_fmt_percent_float(wk_sbuf *sb, double v, const wk_pct_spec *ps, char *err, size_t errcap);
 /* %s / %r / %a once the caller has the text: precision truncates, width pads (code points). */
 void wk_fmt_percent_str(wk_sbuf *sb, const char *s, size_t slen, const wk_pct_spec *ps);
@@ -106,7 +116,8 @@ void wk_fmt_percent_str(wk_sbuf *sb, const char *s, size_t slen, const wk_pct_sp
 /* ------------------------------------------------------------------ strings helpers */
 
 /* repr() of a UTF-8 str as CPython prints it (quote choice, escapes, isprintable per
- * Unicode 14, as Debian's Python 3.11). Invalid UTF-8 bytes are written as \xNN. */
+ * Unicode 14, as Debian's Python 3.11). Invalid UTF-8 bytes appear as \udcNN
+ * (surrogateescape). */
 void wk_fmt_str_repr(wk_sbuf *sb, const char *s, size_t n);
 /* Python's str.isprintable() / str.isspace() / unicodedata.decimal() for one code point. */
 bool wk_unicode_isprintable(uint32_t cp);
@@ -180,7 +191,7 @@ double wk_float_round_half_even(double x);
  * 2 = infinity ("cannot convert float infinity to integer", OverflowError),
  * 3 = finite but outside int64 (OverflowError in wick). */
 bool wk_float_to_int64(double x, int64_t *out, int *err_kind);
-/* float.is_integer(), and float.as_integer_ratio()-style exactness check for ints. */
+/* float.is_integer(). */
 bool wk_float_is_integer(double x);
 
 /* ------------------------------------------------------------------------- hashing */

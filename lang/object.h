@@ -256,6 +256,9 @@ wk_value wk_call_tuple_dict(wk_value f, wk_obj *args_tuple, wk_obj *kwargs_dict)
 wk_value wk_call_method(wk_value obj, wk_obj *name, const wk_value *args, int nargs, wk_obj *kwnames);
 wk_value wk_call_method_s(wk_value obj, const char *name, const wk_value *args, int nargs);
 bool wk_callable(wk_value v);
+/* True for callables that take self as their first argument when found on a type
+ * (functions, method descriptors, slot wrappers): LOAD_METHOD's fast path (needed by vm). */
+bool wk_is_unbound_method(wk_value f);
 
 wk_value wk_getitem(wk_value o, wk_value key);
 int wk_setitem(wk_value o, wk_value key, wk_value v);
@@ -348,6 +351,13 @@ bool wk_str_equal(wk_obj *a, wk_obj *b);
 wk_value wk_str_concat(wk_value a, wk_value b);
 /* CPython's str repr (quotes chosen as CPython does, escapes). */
 void wk_str_repr_to(wk_sbuf *sb, const char *s, size_t n);
+/* (added by str) s1 + s2 + ... + sn for n str values in one allocation (BUILD_STRING). */
+wk_value wk_str_join_array(const wk_value *items, int64_t n);
+/* (added by str, for the VM) *a += b for a str *a owned by the caller (b a str): appends
+ * in place, amortised O(1), when the caller holds the only reference (the VM can drop a
+ * local's own reference first, as CPython does for `s += t` followed by a store to s);
+ * otherwise replaces *a by a new str. False with an exception pending (*a unchanged). */
+bool wk_str_append_inplace(wk_value *a, wk_value b);
 
 /* ---------------------------------------------------------------- bytes (minimal) */
 

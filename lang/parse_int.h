@@ -78,6 +78,8 @@ wk_ast *wk_p_arguments(wk_parser *p, bool lambda); /* parameter list up to ')' o
 bool wk_p_call_args(wk_parser *p, const wk_token *open, wk_ast_list *args, wk_ast_list *kws);
 wk_ast *wk_p_primary(wk_parser *p);
 const char *wk_p_expr_name(const wk_ast *e);
+/* CPython's errors for "if x = 1:" style stray '=' after expression e */
+void *wk_p_stray_assign(wk_parser *p, const wk_ast *e);
 /* Sets ctx on a target; reports CPython's error for an invalid one. kind: 0 assign,
    1 delete, 2 for/with/comprehension target. */
 bool wk_p_set_target(wk_parser *p, wk_ast *e, wk_expr_ctx ctx);

@@ -142,7 +142,7 @@ static void *verror(wk_parser *p, int kind, int lineno, int col, int end_lineno,
     p->failed = true;
     wk_parse_error *e = p->err;
     e->kind = kind;
-    char buf[256];
+    char buf[200];
     vsnprintf(buf, sizeof buf, fmt, ap);
     if (p->fstring_nest > 0 && strncmp(buf, "f-string", 8) != 0)
         snprintf(e->msg, sizeof e->msg, "f-string: %s", buf);
@@ -154,6 +154,7 @@ static void *verror(wk_parser *p, int kind, int lineno, int col, int end_lineno,
     e->end_lineno = end_lineno;
     e->end_offset = char_offset(p, end_lineno == lineno ? ls : line_start_of(p, end_lineno), end_col);
     set_text(p, ls);
+    e->incomplete = p->fstring_nest == 0 && p->toks[p->maxpos].kind == WK_TOK_ENDMARKER;
     return NULL;
 }
 
@@ -219,20 +220,19 @@ static void *lexer_error(wk_parser *p) {
 
 void *wk_p_generic_error(wk_parser *p) {
     if (p->failed) return NULL;
-    if (p->lx && p->lx->err_kind) return lexer_error(p);
     const wk_token *t = &p->toks[p->maxpos < p->ntoks ? p->maxpos : p->ntoks - 1];
+    /* tokenizer errors further on win over "invalid syntax", except that an unclosed
+       bracket only does when the parser failed on a later line (as CPython) */
+    if (p->lx && p->lx->err_kind && (!p->lx->err_unclosed || t->kind == WK_TOK_ERROR ||
+                                     t->lineno > p->lx->err_lineno))
+        return lexer_error(p);
     if (t->kind == WK_TOK_INDENT) {
-        verror_indent:;
-        va_list none;
-        (void)none;
-        return wk_p_error_kind(p, WK_PERR_INDENT, t, "unexpected indent"),
-               (p->err->offset = char_offset(p, line_start_of(p, t->lineno), t->end_col) - 1), NULL;
+        wk_p_error_kind(p, WK_PERR_INDENT, t, "unexpected indent");
+        p->err->offset = char_offset(p, line_start_of(p, t->lineno), t->end_col) - 1;
+        return NULL;
     }
     if (t->kind == WK_TOK_DEDENT) return wk_p_error_kind(p, WK_PERR_INDENT, t, "unexpected unindent");
-    if (p->fstring_nest > 0) return wk_p_error_tok(p, t, "invalid syntax");
-    wk_p_error_tok(p, t, "invalid syntax");
-    if (t->kind == WK_TOK_ENDMARKER) p->err->incomplete = true;
-    return NULL;
+    return wk_p_error_tok(p, t, "invalid syntax");
 }
 
 const wk_token *wk_p_expect(wk_parser *p, wk_tok_kind k, const char *msg) {
@@ -244,9 +244,7 @@ const wk_token *wk_p_expect(wk_parser *p, wk_tok_kind k, const char *msg) {
         wk_token at = *prev;
         at.lineno = at.end_lineno;
         at.col = at.end_col;
-        wk_p_error_tok(p, &at, "%s", msg);
-        if (wk_p_peek(p, 0) == WK_TOK_ENDMARKER) p->err->incomplete = true;
-        return NULL;
+        return wk_p_error_tok(p, &at, "%s", msg);
     }
     return wk_p_generic_error(p);
 }

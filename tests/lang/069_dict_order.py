@@ -8,7 +8,7 @@ print(d)
 del d['zeta']
 d['zeta'] = 0
 print(d)
-print(list(d), list(reversed(d)) if hasattr(d, '__reversed__') else None)
+print(list(d), list(reversed(d)))
 ks = d.keys()
 vs = d.values()
 its = d.items()

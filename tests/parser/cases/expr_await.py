@@ -1,0 +1,4 @@
+async def f():
+    await x
+    y = await g()
+    return [await z for z in w]

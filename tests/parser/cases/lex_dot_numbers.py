@@ -1,0 +1,3 @@
+x = a.b
+y = 1..real
+z = 1 .real

@@ -1,0 +1,2 @@
+a = b != c
+a = b -> c if 0 else 0

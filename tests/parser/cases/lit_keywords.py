@@ -1,0 +1,4 @@
+a = None
+b = True
+c = False
+d = ...

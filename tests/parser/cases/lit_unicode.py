@@ -1,0 +1,4 @@
+a = "héllo wörld"
+b = "日本語"
+c = "\N{EM DASH}"
+d = u"x"

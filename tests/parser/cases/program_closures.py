@@ -1,0 +1,9 @@
+def counter():
+    n = 0
+    def inc(step=1):
+        nonlocal n
+        n += step
+        return n
+    return inc
+c = counter()
+print(c(), c(5))

@@ -1,0 +1,3 @@
+pass
+pass; pass
+pass;

@@ -1,0 +1,5 @@
+raise
+raise E
+raise E("x")
+raise E from e
+raise E from None

@@ -1,0 +1,6 @@
+while a:
+    break
+while True:
+    continue
+else:
+    pass

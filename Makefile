@@ -3,6 +3,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WFLAGS  := -std=c11 -Wall -Wextra -D_GNU_SOURCE -Ilang -I.
 LDLIBS  := -lm -lreadline -lpthread -ldl
+KERNEL_LIBS := -lzmq -lsodium -ljansson
 PREFIX  ?= /usr/local
 BUILD   ?= build
 
@@ -10,15 +11,18 @@ LANG_SRC  := $(sort $(wildcard lang/*.c))
 LIB_SRC   := $(filter-out lang/main.c,$(LANG_SRC))
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ  := $(BUILD)/obj/lang/main.o
+# The Jupyter kernel lives in the binary but not in libwick.a (unit tests need no ZeroMQ).
+KERNEL_SRC := $(sort $(wildcard kernel/*.c))
+KERNEL_OBJ := $(KERNEL_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # The AST dumper only needs the front end (arena, lexer, parser, ast, astdump, sbuf).
 FRONT_SRC := $(filter lang/arena.c lang/ast.c lang/astdump.c lang/lexer.c lang/parse%.c lang/fstring.c lang/sbuf.c,$(LANG_SRC))
 
-.PHONY: all deps run test test-asan-build bench fuzz install clean
+.PHONY: all deps run test test-asan-build bench fuzz install install-kernel clean
 all: $(BUILD)/bin/wick $(BUILD)/bin/wick-astdump
 
-$(BUILD)/obj/%.o: %.c $(wildcard lang/*.h)
+$(BUILD)/obj/%.o: %.c $(wildcard lang/*.h kernel/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(WFLAGS) $(CFLAGS) -c $< -o $@
 
@@ -26,9 +30,9 @@ $(BUILD)/lib/libwick.a: $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/bin/wick: $(MAIN_OBJ) $(BUILD)/lib/libwick.a
+$(BUILD)/bin/wick: $(MAIN_OBJ) $(KERNEL_OBJ) $(BUILD)/lib/libwick.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) $(KERNEL_LIBS)
 
 $(BUILD)/bin/wick-astdump: tests/parser/astdump_main.c $(FRONT_SRC:%.c=$(BUILD)/obj/%.o)
 	@mkdir -p $(dir $@)
@@ -54,7 +58,7 @@ test-asan-build:
 	  build-asan/bin/wick build-asan/bin/wick-astdump $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
 
 bench: all
-	sh bench/run_lang.sh
+	bash bench/run_lang.sh
 
 fuzz:
 	sh tests/fuzz/run.sh
@@ -62,6 +66,9 @@ fuzz:
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BUILD)/bin/wick $(DESTDIR)$(PREFIX)/bin/wick
+
+install-kernel: install
+	sh kernelspec/install.sh $(DESTDIR)$(PREFIX)/bin/wick --prefix $(DESTDIR)$(PREFIX)
 
 clean:
 	rm -rf build build-asan

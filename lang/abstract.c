@@ -15,15 +15,15 @@ static wk_value no_attr(wk_value v, wk_obj *name) {
 
 /* Generic lookup; with quiet, a missing attribute returns WK_NULL without exception. */
 static wk_value generic_getattr(wk_value v, wk_obj *name, bool quiet) {
-    wk_type *tp = wk_typeof(v);
+    wk_type *tp = wk_typeof_i(v);
     wk_value descr = wk_type_lookup(tp, name);
     wk_type *dt = NULL;
     if (!WK_IS_NULL(descr)) {
-        dt = wk_typeof(descr);
+        dt = wk_typeof_i(descr);
         if (dt->descr_get && dt->descr_set) return dt->descr_get(descr, v, tp);
     }
     if (v.tag == WK_OBJ) {
-        wk_obj **dp = wk_obj_dictptr(v.u.o);
+        wk_obj **dp = wk_dictptr_i(v.u.o);
         if (dp && *dp) {
             wk_value r;
             int found = wk_dict_lookup_str(*dp, name, &r);
@@ -42,7 +42,7 @@ static wk_value generic_getattr(wk_value v, wk_obj *name, bool quiet) {
 wk_value wk_generic_getattr(wk_value v, wk_obj *name) { return generic_getattr(v, name, false); }
 
 wk_value wk_getattr(wk_value v, wk_obj *name) {
-    wk_type *t = wk_typeof(v);
+    wk_type *t = wk_typeof_i(v);
     if (t->getattr) return t->getattr(v, name);
     return generic_getattr(v, name, false);
 }
@@ -50,7 +50,7 @@ wk_value wk_getattr(wk_value v, wk_obj *name) {
 wk_value wk_getattr_s(wk_value v, const char *name) { return wk_getattr(v, wk_intern(name)); }
 
 wk_value wk_getattr_opt(wk_value v, wk_obj *name) {
-    wk_type *t = wk_typeof(v);
+    wk_type *t = wk_typeof_i(v);
     if (!t->getattr || t->getattr == wk_generic_getattr) return generic_getattr(v, name, true);
     wk_value r = t->getattr(v, name);
     if (WK_IS_NULL(r) && wk_err_matches(wk_exc_AttributeError)) wk_err_clear();
@@ -65,13 +65,13 @@ int wk_hasattr(wk_value v, wk_obj *name) {
 }
 
 int wk_generic_setattr(wk_value v, wk_obj *name, wk_value x) {
-    wk_type *tp = wk_typeof(v);
+    wk_type *tp = wk_typeof_i(v);
     wk_value descr = wk_type_lookup(tp, name);
     if (!WK_IS_NULL(descr)) {
-        wk_type *dt = wk_typeof(descr);
+        wk_type *dt = wk_typeof_i(descr);
         if (dt->descr_set) return dt->descr_set(descr, v, x);
     }
-    wk_obj **dp = v.tag == WK_OBJ ? wk_obj_dictptr(v.u.o) : NULL;
+    wk_obj **dp = v.tag == WK_OBJ ? wk_dictptr_i(v.u.o) : NULL;
     if (!dp) {
         if (!WK_IS_NULL(descr))
             wk_raise(wk_exc_AttributeError, "'%s' object attribute '%s' is read-only",
@@ -94,7 +94,7 @@ int wk_generic_setattr(wk_value v, wk_obj *name, wk_value x) {
 }
 
 int wk_setattr(wk_value v, wk_obj *name, wk_value x) {
-    wk_type *t = wk_typeof(v);
+    wk_type *t = wk_typeof_i(v);
     if (t->setattr) return t->setattr(v, name, x);
     return wk_generic_setattr(v, name, x);
 }
@@ -104,7 +104,7 @@ int wk_setattr_s(wk_value v, const char *name, wk_value x) { return wk_setattr(v
 /* ---------------------------------------------------------------- calls */
 
 wk_value wk_call(wk_value f, const wk_value *args, int nargs, wk_obj *kwnames) {
-    wk_type *t = wk_typeof(f);
+    wk_type *t = wk_typeof_i(f);
     if (!t->call)
         return wk_raise(wk_exc_TypeError, "'%s' object is not callable", t->name);
     if (kwnames && WK_TUPLE(kwnames)->len == 0) kwnames = NULL;
@@ -119,7 +119,7 @@ wk_value wk_call2(wk_value f, wk_value a, wk_value b) {
     return wk_call(f, args, 2, NULL);
 }
 
-bool wk_callable(wk_value v) { return wk_typeof(v)->call != NULL; }
+bool wk_callable(wk_value v) { return wk_typeof_i(v)->call != NULL; }
 
 wk_value wk_call_prepend(wk_value f, wk_value self, const wk_value *args, int nargs,
                          wk_obj *kwnames) {
@@ -171,11 +171,11 @@ bool wk_is_unbound_method(wk_value f) {
 
 wk_value wk_call_method(wk_value obj, wk_obj *name, const wk_value *args, int nargs,
                         wk_obj *kwnames) {
-    wk_type *tp = wk_typeof(obj);
+    wk_type *tp = wk_typeof_i(obj);
     if (!tp->getattr || tp->getattr == wk_generic_getattr) {
         wk_value f = wk_type_lookup(tp, name);
         if (wk_is_unbound_method(f)) {
-            wk_obj **dp = obj.tag == WK_OBJ ? wk_obj_dictptr(obj.u.o) : NULL;
+            wk_obj **dp = obj.tag == WK_OBJ ? wk_dictptr_i(obj.u.o) : NULL;
             wk_value shadow;
             int found = dp && *dp ? wk_dict_lookup_str(*dp, name, &shadow) : 0;
             if (found < 0) return WK_NULLV;
@@ -200,7 +200,7 @@ wk_value wk_call_method_s(wk_value obj, const char *name, const wk_value *args, 
 
 wk_value wk_call_dunder(wk_value self, wk_dunder_id id, const wk_value *args, int nargs,
                         wk_obj *kwnames, bool *found) {
-    wk_type *tp = wk_typeof(self);
+    wk_type *tp = wk_typeof_i(self);
     wk_value f = wk_type_lookup(tp, wk_dunder(id));
     *found = !WK_IS_NULL(f);
     if (!*found) return WK_NULLV;
@@ -209,7 +209,7 @@ wk_value wk_call_dunder(wk_value self, wk_dunder_id id, const wk_value *args, in
     if (wk_is_unbound_method(f)) {
         r = wk_call_prepend(f, self, args, nargs, kwnames);
     } else {
-        wk_type *ft = wk_typeof(f);
+        wk_type *ft = wk_typeof_i(f);
         wk_value bound = ft->descr_get ? ft->descr_get(f, self, tp) : wk_incref(f);
         r = WK_IS_NULL(bound) ? bound : wk_call(bound, args, nargs, kwnames);
         wk_decref(bound);
@@ -221,7 +221,7 @@ wk_value wk_call_dunder(wk_value self, wk_dunder_id id, const wk_value *args, in
 /* ---------------------------------------------------------------- items */
 
 wk_value wk_getitem(wk_value o, wk_value key) {
-    wk_type *t = wk_typeof(o);
+    wk_type *t = wk_typeof_i(o);
     if (t->getitem) return t->getitem(o, key);
     if (wk_is_type(o)) {
         wk_value f = wk_getattr_opt(o, wk_dunder(WK_DN_class_getitem));
@@ -237,28 +237,28 @@ wk_value wk_getitem(wk_value o, wk_value key) {
 }
 
 int wk_setitem(wk_value o, wk_value key, wk_value v) {
-    wk_type *t = wk_typeof(o);
+    wk_type *t = wk_typeof_i(o);
     if (t->setitem) return t->setitem(o, key, v);
     wk_raise(wk_exc_TypeError, "'%s' object does not support item assignment", t->name);
     return -1;
 }
 
 int wk_delitem(wk_value o, wk_value key) {
-    wk_type *t = wk_typeof(o);
+    wk_type *t = wk_typeof_i(o);
     if (t->setitem) return t->setitem(o, key, WK_NULLV);
     wk_raise(wk_exc_TypeError, "'%s' object doesn't support item deletion", t->name);
     return -1;
 }
 
 int64_t wk_len(wk_value v) {
-    wk_type *t = wk_typeof(v);
+    wk_type *t = wk_typeof_i(v);
     if (t->len) return t->len(v);
     wk_raise(wk_exc_TypeError, "object of type '%s' has no len()", t->name);
     return -1;
 }
 
 int wk_contains(wk_value c, wk_value item) {
-    wk_type *t = wk_typeof(c);
+    wk_type *t = wk_typeof_i(c);
     if (t->contains) return t->contains(c, item);
     if (!t->iter && !t->getitem) {
         wk_raise(wk_exc_TypeError, "argument of type '%s' is not iterable", t->name);
@@ -283,10 +283,10 @@ int wk_contains(wk_value c, wk_value item) {
 wk_value wk_seq_iter_fallback(wk_value v) { return wk_seqiter_new(&wk_type_seqiter, v); }
 
 wk_value wk_iter(wk_value v) {
-    wk_type *t = wk_typeof(v);
+    wk_type *t = wk_typeof_i(v);
     if (t->iter) {
         wk_value it = t->iter(v);
-        if (WK_IS_NULL(it) || wk_typeof(it)->next) return it;
+        if (WK_IS_NULL(it) || wk_typeof_i(it)->next) return it;
         wk_raise(wk_exc_TypeError, "iter() returned non-iterator of type '%s'", wk_typename(it));
         wk_decref(it);
         return WK_NULLV;
@@ -296,7 +296,7 @@ wk_value wk_iter(wk_value v) {
 }
 
 wk_value wk_next(wk_value it) {
-    wk_type *t = wk_typeof(it);
+    wk_type *t = wk_typeof_i(it);
     if (!t->next) return wk_raise(wk_exc_TypeError, "'%s' object is not an iterator", t->name);
     return t->next(it);
 }
@@ -345,7 +345,7 @@ wk_obj *wk_sequence_tuple(wk_value iterable) {
 bool wk_as_index(wk_value v, int64_t *out) {
     if (v.tag == WK_INT || v.tag == WK_BOOL) { *out = v.u.i; return true; }
     if (wk_num_int_value(v, out)) return true;
-    wk_type *t = wk_typeof(v);
+    wk_type *t = wk_typeof_i(v);
     if (!t->un[WK_UN_INDEX]) {
         wk_raise(wk_exc_TypeError, "'%s' object cannot be interpreted as an integer", t->name);
         return false;
@@ -370,7 +370,7 @@ bool wk_as_double(wk_value v, double *out) {
     int64_t i;
     if (wk_num_float_value(v, out)) return true;
     if (wk_num_int_value(v, &i)) { *out = (double)i; return true; }
-    wk_type *t = wk_typeof(v);
+    wk_type *t = wk_typeof_i(v);
     if (t->un[WK_UN_FLOAT]) {
         wk_value r = t->un[WK_UN_FLOAT](v);
         if (WK_IS_NULL(r)) return false;

@@ -162,6 +162,15 @@ static wk_value default_dir(wk_value o) {
     return l;
 }
 
+/* True when type(o) overrides object.__dir__ (types and modules use the default). */
+static bool has_own_dir(wk_value o) {
+    if (is_type(o)) return false;
+    wk_obj *name = wk_intern("__dir__");
+    wk_value m = wk_type_lookup(wk_typeof(o), name);
+    return !WK_IS_NULL(m) && !wk_is(m, wk_type_lookup(&wk_type_object, name)) &&
+           !(wk_typeof(o) == &wk_type_module);
+}
+
 static wk_value b_dir(const wk_value *args, int nargs, wk_obj *kw) {
     if (!wk_check_args("dir", nargs, kw, 0, 1)) return WK_NULLV;
     wk_value names;
@@ -169,7 +178,7 @@ static wk_value b_dir(const wk_value *args, int nargs, wk_obj *kw) {
         wk_value loc = call_builtin("locals");
         names = WK_IS_NULL(loc) ? loc : wk_list_from_iter(loc);
         wk_decref(loc);
-    } else if (!WK_IS_NULL(wk_type_lookup(wk_typeof(args[0]), wk_intern("__dir__")))) {
+    } else if (has_own_dir(args[0])) {
         wk_value r = wk_call_method_s(args[0], "__dir__", NULL, 0);
         names = WK_IS_NULL(r) ? r : wk_list_from_iter(r);
         wk_decref(r);

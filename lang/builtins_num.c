@@ -24,7 +24,7 @@ static wk_value round_int(int64_t x, int64_t k) {
     if (r < 0) { r += m; q -= 1; }
     if (2 * (uint64_t)r > (uint64_t)m || (2 * (uint64_t)r == (uint64_t)m && (q & 1))) q += 1;
     int64_t res;
-    if (__builtin_mul_overflow(q, m, &res)) return wk_raise(wk_exc_OverflowError, "int too large to round");
+    if (__builtin_mul_overflow(q, m, &res)) return wk_raise(wk_exc_OverflowError, "integer overflow: wick ints are 64-bit");
     return wk_int(res);
 }
 
@@ -52,7 +52,7 @@ static wk_value round_to_int(double x) {
     if (isinf(x)) return wk_raise(wk_exc_OverflowError, "cannot convert float infinity to integer");
     double r = nearbyint(x);      /* default rounding mode: half to even */
     if (r >= 9223372036854775808.0 || r < -9223372036854775808.0)
-        return wk_raise(wk_exc_OverflowError, "int too large to convert");
+        return wk_raise(wk_exc_OverflowError, "integer overflow: wick ints are 64-bit");
     return wk_int((int64_t)r);
 }
 
@@ -304,9 +304,14 @@ static wk_value b_ord(const wk_value *args, int nargs, wk_obj *kw) {
 
 static wk_value b_format(const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[2];
-    if (!wk_args_parse("format", args, nargs, kw, "value format_spec /", a)) return WK_NULLV;
+    if (!wk_args_parse("format", args, nargs, kw, "value|format_spec /", a)) return WK_NULLV;
     wk_value spec = a[1];
-    if (WK_IS_NULL(spec)) return wk_format(a[0], WK_NULLV);
+    if (WK_IS_NULL(spec)) {
+        wk_value empty = wk_str_new("", 0);
+        wk_value r = WK_IS_NULL(empty) ? empty : wk_format(a[0], empty);
+        wk_decref(empty);
+        return r;
+    }
     if (!wk_is_str(spec))
         return wk_raise(wk_exc_TypeError, "format() argument 2 must be str, not %s", wk_typename(spec));
     return wk_format(a[0], spec);

@@ -165,7 +165,7 @@ static void bytes_iter_dealloc(wk_obj *o) {
 }
 
 static wk_type bytes_iter_type = {
-    .ob = { 1, &wk_type_type }, .name = "bytes_iterator", .basicsize = sizeof(bytes_iter),
+    .ob = { WK_STR_STATIC_REFCNT, &wk_type_type }, .name = "bytes_iterator", .basicsize = sizeof(bytes_iter),
     .module = "builtins", .dealloc = bytes_iter_dealloc, .iter = iter_self, .next = bytes_iter_next,
 };
 
@@ -249,6 +249,8 @@ static wk_value decode_utf8(const wk_bytes *b, const char *errors) {
     wk_utf8_error e;
     if (wk_utf8_validate(s, n, NULL, &e)) return wk_str_new(s, n);
     if (strcmp(errors, "strict") == 0) return decode_error("utf-8", b, e.start, e.end, e.reason);
+    if (strcmp(errors, "replace") && strcmp(errors, "ignore"))
+        return wk_raise(wk_exc_LookupError, "unknown error handler name '%s'", errors);
     wk_sbuf sb;
     wk_sbuf_init(&sb);
     while (!wk_utf8_validate(s + done, n - done, NULL, &e)) {
@@ -270,26 +272,31 @@ static wk_value decode_narrow(const wk_bytes *b, unsigned limit, const char *err
         if (strcmp(errors, "ignore") == 0) continue;
         if (strcmp(errors, "replace") == 0) { wk_sbuf_adds(&sb, "\xef\xbf\xbd"); continue; }
         wk_sbuf_free(&sb);
+        if (strcmp(errors, "strict") != 0)
+            return wk_raise(wk_exc_LookupError, "unknown error handler name '%s'", errors);
         return decode_error("ascii", b, (size_t)i, (size_t)i + 1, "ordinal not in range(128)");
     }
     return wk_str_from_sbuf(&sb);
 }
 
-static wk_value m_decode(const wk_value *args, int nargs, wk_obj *kw) {
-    wk_value a[2];
-    if (!wk_args_parse("decode", args + 1, nargs - 1, kw, "|encoding errors", a)) return WK_NULLV;
+wk_value wk_bytes_decode(wk_value self, wk_value encoding, wk_value errors) {
+    wk_value a[2] = { encoding, errors };
     for (int i = 0; i < 2; i++)
         if (!WK_IS_NULL(a[i]) && !wk_is_str(a[i]))
             return wk_raise(wk_exc_TypeError, "decode() argument '%s' must be str, not %s",
                             i ? "errors" : "encoding", wk_typename(a[i]));
     const char *enc = WK_IS_NULL(a[0]) ? "utf-8" : wk_str_cstr(a[0]);
-    const char *errors = WK_IS_NULL(a[1]) ? "strict" : wk_str_cstr(a[1]);
-    if (strcmp(errors, "strict") && strcmp(errors, "ignore") && strcmp(errors, "replace"))
-        return wk_raise(wk_exc_LookupError, "unknown error handler name '%s'", errors);
+    const char *err = WK_IS_NULL(a[1]) ? "strict" : wk_str_cstr(a[1]);
     int codec = wk_str_codec(enc);
     if (codec < 0) return wk_raise(wk_exc_LookupError, "unknown encoding: %s", enc);
-    const wk_bytes *b = B(args[0]);
-    return codec == 0 ? decode_utf8(b, errors) : decode_narrow(b, codec == 1 ? 128 : 256, errors);
+    const wk_bytes *b = B(self);
+    return codec == 0 ? decode_utf8(b, err) : decode_narrow(b, codec == 1 ? 128 : 256, err);
+}
+
+static wk_value m_decode(const wk_value *args, int nargs, wk_obj *kw) {
+    wk_value a[2];
+    if (!wk_args_parse("decode", args + 1, nargs - 1, kw, "|encoding errors", a)) return WK_NULLV;
+    return wk_bytes_decode(args[0], a[0], a[1]);
 }
 
 static wk_value m_hex(const wk_value *args, int nargs, wk_obj *kw) {
@@ -314,7 +321,7 @@ static const wk_methoddef bytes_methods[] = {
 };
 
 wk_type wk_type_bytes = {
-    .ob = { 1, &wk_type_type },
+    .ob = { WK_STR_STATIC_REFCNT, &wk_type_type },
     .name = "bytes",
     .basicsize = sizeof(wk_bytes),
     .module = "builtins",

@@ -211,11 +211,10 @@ typedef struct wk_code {
  * - varnames layout as CPython: positional args (argcount, posonly first), then
  *   kwonlyargcount keyword-only args, then *args if WK_CO_VARARGS, then **kw if
  *   WK_CO_VARKEYWORDS, then other locals.
- * - cells: the VM creates an EMPTY cell for every cellvar at frame entry and takes the
- *   freevar cells from the function's closure (cell index ncellvars + i). Arguments that
- *   are also cellvars are copied by the compiler: the function starts with
- *   LOAD_FAST arg; STORE_DEREF cell for each such argument, so the VM must leave the
- *   argument in its fast slot (no CPython-3.10 cell2arg needed).
+ * - cells: at frame entry the VM creates a cell for every cellvar (holding the argument
+ *   of the same name when the cellvar is a parameter, else empty) and takes the freevar
+ *   cells from the function's closure (cell index ncellvars + i). The compiler never
+ *   reads such an argument with LOAD_FAST.
  * - consts[0] of a function's code is its docstring (str) or None (lambdas: None), as in
  *   CPython 3.10; MAKE_FUNCTION may take __doc__ from it. Module and class docstrings
  *   are stored by the code itself (STORE_NAME __doc__).

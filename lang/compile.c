@@ -5,6 +5,8 @@
 #include "compile.h"
 #include "parser.h"
 
+#define WK_NO_END_OFFSET (-1000)
+
 /* ---------------------------------------------------------------- string tables */
 
 static uint64_t ct_hash(const char *s, size_t n)
@@ -267,19 +269,6 @@ static const char *make_qualname(wk_compiler *c, wk_cunit *u)
     return q;
 }
 
-/* Arguments that are cells are copied into their cells at function entry. */
-static void emit_cell_args(wk_compiler *c)
-{
-    wk_cunit *u = c->u;
-    for (int i = 0; i < u->ste->nparams; i++) {
-        const char *p = u->ste->params[i];
-        int k = wk_compile_strtab_find(&u->cellvars, p, strlen(p));
-        if (k < 0) continue;
-        wk_compile_op(c, WK_OP_LOAD_FAST, i);
-        wk_compile_op(c, WK_OP_STORE_DEREF, k);
-    }
-}
-
 static bool unit_init_vars(wk_compiler *c, wk_cunit *u)
 {
     for (int i = 0; i < u->ste->nparams; i++)
@@ -316,7 +305,6 @@ bool wk_compile_enter_scope(wk_compiler *c, const char *name, wk_cscope scope, c
     if (!u->ste) wk_compile_error(c, "internal error: no scope for '%s'", name);
     else if (unit_init_vars(c, u)) {
         u->qualname = make_qualname(c, u);
-        if (scope == WK_CSCOPE_FUNCTION || scope == WK_CSCOPE_LAMBDA) emit_cell_args(c);
     }
     if (!c->failed) return true;
     c->u = u->parent;   /* on failure nothing stays pushed */
@@ -398,7 +386,8 @@ static bool set_int_attr(wk_obj *exc, const char *name, int v)
     return wk_setattr_s(wk_objv(exc), name, wk_int(v)) == 0;
 }
 
-/* Raises type(msg) with CPython's SyntaxError attributes. text may be NULL (None). */
+/* Raises type(msg) with CPython's SyntaxError attributes. text may be NULL (None);
+ * end_offset WK_NO_END_OFFSET gives None. */
 static void raise_syntax(wk_type *t, const char *msg, const char *filename, int lineno, int offset,
                          const char *text, int end_lineno, int end_offset)
 {
@@ -406,9 +395,10 @@ static void raise_syntax(wk_type *t, const char *msg, const char *filename, int 
     wk_value vfile = wk_compile_cstr(filename ? filename : "<unknown>");
     wk_value vtext = text ? wk_compile_cstr(text) : WK_NONEV;
     wk_obj *exc = NULL, *details = NULL;
+    wk_value vend = end_offset == WK_NO_END_OFFSET ? WK_NONEV : wk_int(end_offset);
     if (!WK_IS_NULL(vmsg) && !WK_IS_NULL(vfile) && !WK_IS_NULL(vtext))
         details = wk_tuple_pack(6, vfile, wk_int(lineno), wk_int(offset), vtext,
-                                wk_int(end_lineno), wk_int(end_offset));
+                                wk_int(end_lineno), vend);
     if (details) {
         wk_value args[2] = { vmsg, wk_objv(details) };
         exc = wk_exc_new(t, args, 2);
@@ -417,7 +407,8 @@ static void raise_syntax(wk_type *t, const char *msg, const char *filename, int 
         && wk_setattr_s(wk_objv(exc), "filename", vfile) == 0
         && set_int_attr(exc, "lineno", lineno) && set_int_attr(exc, "offset", offset)
         && wk_setattr_s(wk_objv(exc), "text", vtext) == 0
-        && set_int_attr(exc, "end_lineno", end_lineno) && set_int_attr(exc, "end_offset", end_offset)
+        && set_int_attr(exc, "end_lineno", end_lineno)
+        && wk_setattr_s(wk_objv(exc), "end_offset", vend) == 0
         && wk_setattr_s(wk_objv(exc), "print_file_and_line", WK_NONEV) == 0;
     wk_decref(vmsg); wk_decref(vfile); wk_decref(vtext);
     if (details) wk_obj_decref(details);
@@ -468,6 +459,7 @@ static bool check_future(wk_compiler *c, const wk_ast_list *body, int *future_li
             int j = 0;
             while (FUTURE_FEATURES[j] && strcmp(FUTURE_FEATURES[j], f) != 0) j++;
             wk_compile_set_loc(c, s);
+            c->u->loc.end_col = WK_NO_END_OFFSET - 1;   /* CPython gives no end here */
             if (strcmp(f, "braces") == 0) return wk_compile_error(c, "not a chance");
             if (!FUTURE_FEATURES[j]) return wk_compile_error(c, "future feature %s is not defined", f);
             if (strcmp(f, "annotations") == 0) c->future_annotations = true;
@@ -557,7 +549,7 @@ wk_obj *wk_compile_ast(const wk_ast *mod, const char *src, size_t len, const cha
     if (!code && !wk_err_occurred()) {
         if (c.syntax_error)
             raise_compile_error(c.msg, src, len, filename, c.errpos.lineno, c.errpos.col + 1,
-                                c.errpos.end_lineno, c.errpos.end_col + 1);
+                                c.errpos.end_lineno, c.errpos.end_col + 1);   /* 1-based */
         else
             wk_raise_nomem();
     }

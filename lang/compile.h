@@ -99,6 +99,8 @@ wk_obj *wk_compile_assemble(wk_compiler *c);
 /* ---- compile_expr.c */
 bool wk_compile_expr(wk_compiler *c, const wk_ast *e);
 bool wk_compile_exprs(wk_compiler *c, const wk_ast_list *l);
+/* An expression that is only iterated: a list of constants becomes a constant tuple. */
+bool wk_compile_iterable(wk_compiler *c, const wk_ast *e);
 bool wk_compile_nameop(wk_compiler *c, const char *name, wk_expr_ctx ctx);
 bool wk_compile_jump_if(wk_compiler *c, const wk_ast *e, int label, bool cond);
 bool wk_compile_call_helper(wk_compiler *c, int n, const wk_ast_list *args, const wk_ast_list *kws);

@@ -336,9 +336,7 @@ static int syntax_init(wk_value self, const wk_value *args, int nargs, wk_obj *k
 static wk_value syntax_str(wk_value self) {
     wk_value msg = dict_attr(self, "msg"), fn = dict_attr(self, "filename"), ln = dict_attr(self, "lineno");
     wk_value r;
-    if (WK_IS_NONE(msg) && exc_args(self)->len == 0) {
-        r = exc_str(self);
-    } else {
+    {
         wk_sbuf sb;
         wk_sbuf_init(&sb);
         bool ok = wk_str_to(&sb, msg);

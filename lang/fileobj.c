@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct {
     wk_obj ob;
@@ -20,11 +21,11 @@ static wk_value raise_os_error(const char *path) {
     int e = errno;
     wk_type *t = e == ENOENT ? wk_exc_FileNotFoundError : e == EACCES || e == EPERM ? wk_exc_PermissionError :
                  e == EISDIR ? wk_exc_IsADirectoryError : e == EEXIST ? wk_exc_FileExistsError : wk_exc_OSError;
-    wk_sbuf sb;
-    wk_sbuf_init(&sb);
-    wk_str_repr_to(&sb, path, strlen(path));
-    wk_raise(t, "[Errno %d] %s: %s", e, strerror(e), sb.data ? sb.data : "");
-    wk_sbuf_free(&sb);
+    wk_value args[3] = { wk_int(e), wk_str_from_c(strerror(e)), wk_str_from_c(path) };
+    wk_obj *exc = WK_IS_NULL(args[1]) || WK_IS_NULL(args[2]) ? NULL : wk_exc_new(t, args, 3);
+    wk_decref(args[1]);
+    wk_decref(args[2]);
+    if (exc) wk_err_restore(exc);
     return WK_NULLV;
 }
 
@@ -54,6 +55,8 @@ wk_value wk_file_open(const char *path, const char *mode) {
     if (strlen(mode) > 6 || !parse_mode(mode, cmode, &rd, &wr, &bin))
         return wk_raise(wk_exc_ValueError, "invalid mode: '%s'", mode);
     FILE *fp = fopen(path, cmode);
+    struct stat st;
+    if (fp && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) { fclose(fp); fp = NULL; errno = EISDIR; }
     if (!fp) return raise_os_error(path);
     fileobj *f = (fileobj *)wk_obj_alloc(&wk_type_fileobj);
     wk_value name = f ? wk_str_from_c(path) : WK_NULLV;

@@ -80,6 +80,7 @@ wk_value wk_gen_send_ex(wk_obj *gen, wk_value v, bool exc, bool *done) {
     g->running = true;
     bool yielded;
     f->lasti = f->lasti < 0 ? 0 : f->lasti;
+    wk_vm_calling_native = false;
     wk_value r = wk_vm_run_frame(f, exc, &yielded);
     g->running = false;
     wk_obj *cur = wk_vm_state.exc_info;

@@ -24,13 +24,13 @@ bool wk_check_interrupt(void) {
     return false;
 }
 
-static char *c_stack_base;
+static uintptr_t c_stack_base;
 static size_t c_stack_limit;
 
 bool wk_vm_c_stack_ok(void) {
     char here;
     if (wk_vm_state.recursion_depth <= 1 || !c_stack_base) {
-        c_stack_base = &here;
+        c_stack_base = (uintptr_t)&here;
         if (!c_stack_limit) {
             struct rlimit rl;
             size_t lim = 8u << 20;
@@ -40,7 +40,8 @@ bool wk_vm_c_stack_ok(void) {
         }
         return true;
     }
-    size_t used = c_stack_base > &here ? (size_t)(c_stack_base - &here) : (size_t)(&here - c_stack_base);
+    uintptr_t h = (uintptr_t)&here;
+    size_t used = c_stack_base > h ? (size_t)(c_stack_base - h) : (size_t)(h - c_stack_base);
     if (used < c_stack_limit) return true;
     wk_raise(wk_exc_RecursionError, "maximum recursion depth exceeded");
     return false;
@@ -131,6 +132,7 @@ void wk_fini(void) {
     wk_vm_state.builtins = NULL;
     wk_obj_decref(wk_vm_builtins_module);
     wk_vm_builtins_module = NULL;
+    wk_tb_fini();
     wk_sys_fini();
     wk_import_fini();
     wk_vm_frames_fini();
@@ -154,13 +156,13 @@ bool wk_vm_display_default(wk_value v, void *ctx) {
 
 /* Source of REPL cells and Jupyter cells is kept for tracebacks; CPython shows no source
  * for <stdin> and <string>. */
-static bool keep_source_for(const char *filename) {
+bool wk_vm_keep_source(const char *filename) {
     return filename[0] == '<' && strcmp(filename, "<stdin>") && strcmp(filename, "<string>");
 }
 
 static bool run_source(const char *src, size_t len, const char *filename, wk_obj *globals,
                        wk_mode mode, wk_value *result) {
-    wk_obj *code = wk_compile_source(src, len, filename, mode, keep_source_for(filename));
+    wk_obj *code = wk_compile_source(src, len, filename, mode, wk_vm_keep_source(filename));
     if (!code) return false;
     wk_value r = wk_eval_code(code, globals, NULL);
     wk_obj_decref(code);
@@ -170,51 +172,20 @@ static bool run_source(const char *src, size_t len, const char *filename, wk_obj
     return true;
 }
 
-/* Byte offset where the cell's last statement starts when it is an expression statement
- * at column 0, else -1. */
-static long last_expr_offset(const char *src, size_t len, int *lineno) {
-    wk_arena *a = wk_arena_new();
-    if (!a) return -1;
-    wk_parse_error err;
-    memset(&err, 0, sizeof err);
-    wk_ast *mod = wk_parse(a, src, len, NULL, WK_PARSE_EXEC, &err);
-    long off = -1;
-    if (mod && mod->u.Module.body.n > 0) {
-        wk_ast *last = mod->u.Module.body.items[mod->u.Module.body.n - 1];
-        if (last->kind == WK_AST_Expr && last->col_offset == 0) {
-            int line = 1;
-            size_t i = 0;
-            while (i < len && line < last->lineno) if (src[i++] == '\n') line++;
-            off = (long)i;
-            *lineno = last->lineno;
-        }
-    }
-    wk_arena_free(a);
-    return off;
-}
-
 bool wk_exec_cell(const char *src, size_t len, const char *filename, wk_obj *globals,
                   wk_mode mode, wk_value *last_value) {
     if (!globals) globals = wk_vm_state.main_dict;
     if (!filename) filename = "<string>";
-    if (last_value) *last_value = WK_NULLV;
-    int lineno = 0;
-    long off = last_value ? last_expr_offset(src, len, &lineno) : -1;
-    if (off < 0) return run_source(src, len, filename, globals, mode, NULL);
-    if (!run_source(src, (size_t)off, filename, globals, WK_MODE_EXEC, NULL)) return false;
-    /* the last expression, padded with newlines so its line numbers stay right */
-    size_t pad = (size_t)(lineno - 1), n = pad + len - (size_t)off;
-    char *buf = malloc(n + 1);
-    if (!buf) { wk_raise_nomem(); return false; }
-    memset(buf, '\n', pad);
-    memcpy(buf + pad, src + off, len - (size_t)off);
-    buf[n] = 0;
-    wk_value v = WK_NULLV;
-    bool ok = run_source(buf, n, filename, globals, WK_MODE_EVAL, &v);
-    free(buf);
-    if (!ok) return false;
-    if (WK_IS_NONE(v)) wk_decref(v);
-    else *last_value = v;
+    if (!last_value) return run_source(src, len, filename, globals, mode, NULL);
+    *last_value = WK_NULLV;
+    bool has_expr = false;
+    wk_obj *code = wk_compile_source_cell(src, len, filename, true, &has_expr);
+    if (!code) return false;
+    wk_value v = wk_eval_code(code, globals, NULL);
+    wk_obj_decref(code);
+    if (WK_IS_NULL(v)) return false;
+    if (has_expr && !WK_IS_NONE(v)) *last_value = v;
+    else wk_decref(v);
     return true;
 }
 

@@ -123,6 +123,8 @@ static void enum_dealloc(wk_obj *o) {
 static wk_value enum_new(wk_type *t, const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[2];
     int64_t start = 0;
+    if (nargs == 0 && wk_nkw(kw) == 0)
+        return wk_raise(wk_exc_TypeError, "enumerate() missing required argument 'iterable'");
     if (!wk_args_parse("enumerate", args, nargs, kw, "iterable|start", a)) return WK_NULLV;
     if (!WK_IS_NULL(a[1]) && !wk_as_index(a[1], &start)) return WK_NULLV;
     wk_value it = wk_iter(a[0]);

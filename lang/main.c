@@ -7,6 +7,7 @@
 #include "vm.h"
 #include "repl.h"
 #include "version.h"
+#include "kernel/kernel.h"
 
 static const char usage_text[] =
     "usage: wick [option] ... [-c cmd | file | -] [arg] ...\n"
@@ -15,6 +16,7 @@ static const char usage_text[] =
     "  -h       print this help message and exit (also --help)\n"
     "  -V       print the version number and exit (also --version)\n"
     "  --dis F  print the bytecode of file F and exit\n"
+    "  kernel -f CONNECTION_FILE   run as a Jupyter kernel\n"
     "  file     program read from script file\n"
     "  -        program read from stdin (default; interactive mode if a tty)\n"
     "  arg ...  arguments passed to program in sys.argv[1:]\n";
@@ -108,6 +110,8 @@ static int start(int argc, char **argv, int first_arg) {
 
 int main(int argc, char **argv) {
     int rc;
+    /* The kernel starts and stops the interpreter itself. */
+    if (argc >= 2 && !strcmp(argv[1], "kernel")) return wk_kernel_main(argc - 1, argv + 1);
     if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
         fputs(usage_text, stdout);
         return 0;

@@ -131,9 +131,40 @@ static wk_value os_rename(const wk_value *args, int nargs, wk_obj *kw) {
     return WK_NONEV;
 }
 
+/* os.environ: a dict subclass whose item assignment and deletion also change the
+ * process environment (so os.getenv and child processes see them), printed as
+ * environ({...}) like CPython's. */
+static int environ_setitem(wk_value self, wk_value key, wk_value v) {
+    if (!wk_is_str(key) || (!WK_IS_NULL(v) && !wk_is_str(v))) {
+        wk_raise(wk_exc_TypeError, "str expected, not %s", wk_typename(WK_IS_NULL(v) || !wk_is_str(key) ? key : v));
+        return -1;
+    }
+    if (wk_type_dict.setitem(self, key, v) < 0) return -1;
+    if (WK_IS_NULL(v)) unsetenv(wk_str_cstr(key));
+    else setenv(wk_str_cstr(key), wk_str_cstr(v), 1);
+    return 0;
+}
+
+static wk_value environ_repr(wk_value self) {
+    wk_value inner = wk_type_dict.repr(self);
+    if (WK_IS_NULL(inner)) return inner;
+    wk_value r = wk_str_fromf("environ(%s)", wk_str_cstr(inner));
+    wk_decref(inner);
+    return r;
+}
+
 static wk_obj *environ_dict(void) {
-    wk_obj *d = wk_dict_new();
-    for (char **e = environ; d && e && *e; e++) {
+    wk_obj *ns = wk_dict_new();
+    wk_type *t = ns ? wk_type_new_class("_Environ", &wk_type_dict, ns, "os") : NULL;
+    wk_obj_decref(ns);
+    if (!t) return NULL;
+    t->setitem = environ_setitem;
+    t->repr = environ_repr;
+    wk_value inst = wk_call0(wk_objv(&t->ob));
+    wk_obj_decref(&t->ob);
+    if (WK_IS_NULL(inst)) return NULL;
+    wk_obj *d = inst.u.o;
+    for (char **e = environ; e && *e; e++) {
         const char *eq = strchr(*e, '=');
         if (!eq) continue;
         wk_value k = wk_str_new(*e, (size_t)(eq - *e)), v = wk_str_from_c(eq + 1);

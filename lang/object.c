@@ -95,13 +95,13 @@ static wk_value check_str_result(wk_value r, const char *what) {
 }
 
 wk_value wk_repr(wk_value v) {
-    wk_type *t = wk_typeof(v);
+    wk_type *t = wk_typeof_i(v);
     if (!t->repr) return wk_object_repr(v);
     return check_str_result(t->repr(v), "__repr__");
 }
 
 wk_value wk_str(wk_value v) {
-    wk_type *t = wk_typeof(v);
+    wk_type *t = wk_typeof_i(v);
     if (t == &wk_type_str) return wk_incref(v);
     if (!t->str) return wk_repr(v);
     return check_str_result(t->str(v), "__str__");
@@ -127,7 +127,7 @@ wk_value wk_ascii(wk_value v) {
 }
 
 wk_value wk_format(wk_value v, wk_value spec) {
-    wk_type *t = wk_typeof(v);
+    wk_type *t = wk_typeof_i(v);
     wk_value r = t->format ? t->format(v, spec) : wk_object_format(v, spec);
     return check_str_result(r, "__format__");
 }
@@ -173,7 +173,7 @@ bool wk_hash(wk_value v, int64_t *out) {
     case WK_FLOAT: *out = wk_float_hash(v.u.f); return true;
     default: break;
     }
-    wk_type *t = wk_typeof(v);
+    wk_type *t = wk_typeof_i(v);
     if (!t->hash) {
         wk_raise(wk_exc_TypeError, "unhashable type: '%s'", t->name);
         return false;
@@ -185,7 +185,7 @@ static const wk_cmp_op swapped_op[] = { WK_GT, WK_GE, WK_EQ, WK_NE, WK_LT, WK_LE
 static const char *const cmp_sym[] = { "<", "<=", "==", "!=", ">", ">=" };
 
 wk_value wk_richcmp(wk_value a, wk_value b, wk_cmp_op op) {
-    wk_type *ta = wk_typeof(a), *tb = wk_typeof(b);
+    wk_type *ta = wk_typeof_i(a), *tb = wk_typeof_i(b);
     bool checked_reverse = false;
     wk_value r;
     if (ta != tb && tb->richcmp && wk_type_is_subtype(tb, ta)) {
@@ -276,7 +276,7 @@ const char *wk_nb_symbol(wk_nb_op op) {
 
 /* CPython's binary_op1: the right operand's slot first when its type is a subtype. */
 static wk_value binop1(wk_nb_op op, wk_value a, wk_value b) {
-    wk_type *ta = wk_typeof(a), *tb = wk_typeof(b);
+    wk_type *ta = wk_typeof_i(a), *tb = wk_typeof_i(b);
     wk_value (*sa)(wk_value, wk_value) = ta->nb[op];
     wk_value (*sb)(wk_value, wk_value) = tb != ta ? tb->nb[op] : NULL;
     wk_value r;
@@ -308,14 +308,18 @@ static wk_value binop_error(wk_nb_op op, wk_value a, wk_value b, bool inplace) {
 
 wk_value wk_binop(wk_nb_op op, wk_value a, wk_value b) {
     if ((unsigned)op >= WK_NB_COUNT) return wk_raise(wk_exc_TypeError, "bad operator");
-    wk_value r = binop1(op, a, b);
+    wk_value r;
+    if (a.tag >= WK_BOOL && a.tag <= WK_FLOAT && b.tag >= WK_BOOL && b.tag <= WK_FLOAT)
+        r = wk_num_binop(op, a, b);
+    else
+        r = binop1(op, a, b);
     if (wk_is_notimplemented(r)) return binop_error(op, a, b, false);
     return r;
 }
 
 wk_value wk_inplace_binop(wk_nb_op op, wk_value a, wk_value b) {
     if ((unsigned)op >= WK_NB_COUNT) return wk_raise(wk_exc_TypeError, "bad operator");
-    wk_type *ta = wk_typeof(a);
+    wk_type *ta = wk_typeof_i(a);
     if (ta->nb_inplace[op]) {
         wk_value r = ta->nb_inplace[op](a, b);
         if (!wk_is_notimplemented(r)) return r;
@@ -326,8 +330,9 @@ wk_value wk_inplace_binop(wk_nb_op op, wk_value a, wk_value b) {
 }
 
 wk_value wk_unop(wk_un_op op, wk_value v) {
-    static const char *const usym[WK_UN_COUNT] = { "-", "+", "~", "abs()", "int()", "float()", "index" };
-    wk_type *t = wk_typeof(v);
+    static const char *const usym[WK_UN_COUNT] = {
+        "unary -", "unary +", "unary ~", "abs()", "int()", "float()", "index" };
+    wk_type *t = wk_typeof_i(v);
     if ((unsigned)op < WK_UN_COUNT && t->un[op]) {
         wk_value r = t->un[op](v);
         if (!wk_is_notimplemented(r)) return r;

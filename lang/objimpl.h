@@ -28,6 +28,21 @@ wk_obj *wk_dunder(wk_dunder_id id);          /* borrowed interned str */
 extern wk_type wk_type_method_descr, wk_type_classmethod_descr, wk_type_getset_descr,
     wk_type_slot_wrapper, wk_type_method_wrapper;
 
+/* Inline versions of wk_typeof / wk_obj_dictptr for the hot paths of the core. */
+static inline wk_type *wk_typeof_i(wk_value v) {
+    switch (v.tag) {
+    case WK_OBJ: return v.u.o->type;
+    case WK_INT: return &wk_type_int;
+    case WK_FLOAT: return &wk_type_float;
+    case WK_BOOL: return &wk_type_bool;
+    default: return &wk_type_none;
+    }
+}
+static inline wk_obj **wk_dictptr_i(wk_obj *o) {
+    ptrdiff_t off = o->type->dictoffset;
+    return off ? (wk_obj **)((char *)o + off) : NULL;
+}
+
 /* Values of a type object / test. */
 static inline wk_value wk_typev(wk_type *t) { return wk_objv(&t->ob); }
 static inline bool wk_is_type(wk_value v) {
@@ -82,6 +97,8 @@ void wk_object_dealloc(wk_obj *o);
 /* Ints and floats, including instances of subclasses of int/float (number.c). */
 bool wk_num_int_value(wk_value v, int64_t *out);     /* int, bool, int subclass */
 bool wk_num_float_value(wk_value v, double *out);    /* float, float subclass */
+/* Arithmetic on two numbers (int, bool, float or subclasses), NotImplemented otherwise. */
+wk_value wk_num_binop(int op, wk_value a, wk_value b);
 /* Raises OverflowError for int results that do not fit. */
 wk_value wk_int_overflow(void);
 /* int(x) for a str/bytes text with a base (number.c). */

@@ -217,6 +217,17 @@ static int set_update_it(wk_setobj *s, wk_value it) {
     if (wk_is_anyset(it)) {
         wk_setobj *o = SV(it);
         if ((s->fill + o->used) * 5 >= s->mask * 3 && !set_resize(s, (s->used + o->used) * 2)) return -1;
+        if (s->fill == 0) {   /* empty target: same layout as CPython's set_merge */
+            bool same = s->mask == o->mask && o->fill == o->used;
+            for (int64_t i = 0; i <= o->mask; i++) {
+                sentry *e = &o->table[i];
+                if (e->key.tag == WK_NULL) continue;
+                if (same) { s->table[i].key = wk_incref(e->key); s->table[i].hash = e->hash; }
+                else insert_clean(s->table, s->mask, wk_incref(e->key), e->hash);
+            }
+            s->fill = s->used = o->used;
+            return 0;
+        }
         for (int64_t i = 0; i <= o->mask; i++)
             if (o->table[i].key.tag != WK_NULL && set_add_hashed(s, o->table[i].key, o->table[i].hash) < 0)
                 return -1;
@@ -239,13 +250,9 @@ wk_obj *wk_set_from_iter(wk_type *t, wk_value it) {
     return (wk_obj *)s;
 }
 
-/* A new set of the base type (set or frozenset) of v, copying v. */
-static wk_setobj *set_copy_base(wk_value v) {
-    wk_type *t = wk_isinstance_t(v, &wk_type_frozenset) ? &wk_type_frozenset : &wk_type_set;
-    return (wk_setobj *)wk_set_from_iter(t, v);
-}
 
-/* ---------------------------------------------------------------- algebra */
+/* ---------------------------------------------------------------- algebra
+ * Same iteration and insertion orders as CPython's setobject.c, so results print alike. */
 
 static bool set_has(wk_setobj *s, sentry *e, int *r) {
     bool err;
@@ -254,21 +261,8 @@ static bool set_has(wk_setobj *s, sentry *e, int *r) {
     return *r >= 0;
 }
 
-/* New set of a's base type holding the items of a that are (keep_in) / are not in b. */
-static wk_setobj *set_filter(wk_value a, wk_setobj *b, bool keep_in) {
-    wk_type *t = wk_isinstance_t(a, &wk_type_frozenset) ? &wk_type_frozenset : &wk_type_set;
-    wk_setobj *r = set_alloc(t), *sa = SV(a);
-    if (!r) return NULL;
-    for (int64_t i = 0; i <= sa->mask; i++) {
-        sentry *e = &sa->table[i];
-        int in;
-        if (e->key.tag == WK_NULL) continue;
-        if (!set_has(b, e, &in) || (in == keep_in && set_add_hashed(r, e->key, e->hash) < 0)) {
-            wk_obj_decref(&r->ob);
-            return NULL;
-        }
-    }
-    return r;
+static wk_type *base_type(wk_value v) {
+    return wk_isinstance_t(v, &wk_type_frozenset) ? &wk_type_frozenset : &wk_type_set;
 }
 
 /* Converts an arbitrary iterable to a temporary set (new ref to v itself if a set). */
@@ -277,37 +271,93 @@ static wk_value as_set(wk_value v) {
     return wk_objv(wk_set_from_iter(&wk_type_set, v));
 }
 
-static wk_setobj *set_intersection(wk_value a, wk_value b) {
-    wk_value bs = as_set(b);
-    if (WK_IS_NULL(bs)) return NULL;
-    wk_setobj *r = set_filter(a, SV(bs), true);
-    wk_decref(bs);
-    return r;
+/* Adds to r the entries of `from` that are (want_in) / are not in `in`. */
+static bool filter_into(wk_setobj *r, wk_setobj *from, wk_setobj *in, bool want_in) {
+    for (int64_t i = 0; i <= from->mask; i++) {
+        sentry *e = &from->table[i];
+        int has;
+        if (e->key.tag == WK_NULL) continue;
+        if (!set_has(in, e, &has) || (has == want_in && set_add_hashed(r, e->key, e->hash) < 0)) return false;
+    }
+    return true;
 }
 
+static wk_setobj *fail(wk_setobj *r) {
+    if (r) wk_obj_decref(&r->ob);
+    return NULL;
+}
+
+static wk_setobj *set_intersection(wk_value a, wk_value b) {
+    wk_setobj *r = set_alloc(base_type(a));
+    if (!r) return NULL;
+    if (wk_is_anyset(b)) {
+        wk_setobj *so = SV(a), *other = SV(b);
+        if (other->used > so->used) { wk_setobj *t = so; so = other; other = t; }
+        return filter_into(r, other, so, true) ? r : fail(r);
+    }
+    wk_value it = wk_iter(b);
+    if (WK_IS_NULL(it)) return fail(r);
+    int ok = 1;
+    for (wk_value x; ok > 0 && !WK_IS_NULL(x = wk_next(it));) {
+        ok = wk_set_contains(a.u.o, x);
+        if (ok > 0 && wk_set_add(&r->ob, x) < 0) ok = -1;
+        if (ok == 0) ok = 1;
+        wk_decref(x);
+    }
+    wk_decref(it);
+    return ok < 0 || wk_err_occurred() ? fail(r) : r;
+}
+
+/* Discards every element of an iterable from s. */
+static bool discard_all(wk_setobj *s, wk_value other) {
+    wk_value it = wk_iter(other);
+    if (WK_IS_NULL(it)) return false;
+    int ok = 0;
+    for (wk_value x; ok >= 0 && !WK_IS_NULL(x = wk_next(it));) {
+        ok = wk_set_discard(&s->ob, x);
+        wk_decref(x);
+    }
+    wk_decref(it);
+    return ok >= 0 && !wk_err_occurred();
+}
+
+static wk_setobj *set_copy_base(wk_value v);
+
 static wk_setobj *set_difference(wk_value a, wk_value b) {
-    wk_value bs = as_set(b);
-    if (WK_IS_NULL(bs)) return NULL;
-    wk_setobj *r = set_filter(a, SV(bs), false);
-    wk_decref(bs);
-    return r;
+    if (!wk_is_anyset(b) || (SV(a)->used >> 2) > SV(b)->used) {
+        wk_setobj *r = set_copy_base(a);
+        return r && discard_all(r, b) ? r : fail(r);
+    }
+    wk_setobj *r = set_alloc(base_type(a));
+    return r && filter_into(r, SV(a), SV(b), false) ? r : fail(r);
+}
+
+/* In place: every element of other is removed from s if present, else added. */
+static bool symdiff_update(wk_setobj *s, wk_value other) {
+    wk_value o = wk_is_anyset(other) ? wk_incref(other) : wk_objv(wk_set_from_iter(base_type(wk_objv(&s->ob)), other));
+    if (WK_IS_NULL(o)) return false;
+    bool ok = true;
+    wk_setobj *os = SV(o);
+    for (int64_t i = 0; ok && i <= os->mask; i++) {
+        sentry e = os->table[i];
+        if (e.key.tag == WK_NULL) continue;
+        wk_incref(e.key);
+        int r = wk_set_discard(&s->ob, e.key);
+        ok = r > 0 || (r == 0 && set_add_hashed(s, e.key, e.hash) == 0);
+        wk_decref(e.key);
+    }
+    wk_decref(o);
+    return ok;
 }
 
 static wk_setobj *set_symdiff(wk_value a, wk_value b) {
-    wk_value bs = as_set(b);
-    if (WK_IS_NULL(bs)) return NULL;
-    wk_setobj *r = set_filter(a, SV(bs), false), *o = SV(bs);
-    for (int64_t i = 0; r && i <= o->mask; i++) {
-        sentry *e = &o->table[i];
-        int in;
-        if (e->key.tag == WK_NULL) continue;
-        if (!set_has(SV(a), e, &in) || (!in && set_add_hashed(r, e->key, e->hash) < 0)) {
-            wk_obj_decref(&r->ob);
-            r = NULL;
-        }
-    }
-    wk_decref(bs);
-    return r;
+    wk_setobj *r = (wk_setobj *)wk_set_from_iter(base_type(a), b);
+    return r && symdiff_update(r, a) ? r : fail(r);
+}
+
+/* A new set of the base type (set or frozenset) of v, copying v. */
+static wk_setobj *set_copy_base(wk_value v) {
+    return (wk_setobj *)wk_set_from_iter(base_type(v), v);
 }
 
 static wk_setobj *set_union(wk_value a, wk_value b) {
@@ -316,11 +366,38 @@ static wk_setobj *set_union(wk_value a, wk_value b) {
     return r;
 }
 
-/* Replaces the contents of s with those of r (consumed). */
+/* Replaces the contents of s with those of r (consumed), swapping the tables. */
 static void set_swap_in(wk_setobj *s, wk_setobj *r) {
-    set_clear_all(s);
-    if (set_update_it(s, wk_objv(&r->ob)) < 0) wk_err_clear();
+    sentry tmp[MINSIZE];
+    bool s_small = s->table == s->small, r_small = r->table == r->small;
+    sentry *st = s->table, *rt = r->table;
+    int64_t f = s->fill, u = s->used, m = s->mask;
+    s->fill = r->fill; s->used = r->used; s->mask = r->mask;
+    r->fill = f; r->used = u; r->mask = m;
+    memcpy(tmp, s->small, sizeof tmp);
+    memcpy(s->small, r->small, sizeof tmp);
+    memcpy(r->small, tmp, sizeof tmp);
+    s->table = r_small ? s->small : rt;
+    r->table = s_small ? r->small : st;
     wk_obj_decref(&r->ob);
+}
+
+/* s -= other in place (CPython's set_difference_update_internal). */
+static bool difference_update(wk_setobj *s, wk_value other) {
+    if (other.tag == WK_OBJ && other.u.o == &s->ob) { set_clear_all(s); return true; }
+    if (wk_is_anyset(other)) {
+        wk_setobj *o = SV(other);
+        for (int64_t i = 0; i <= o->mask; i++) {
+            sentry e = o->table[i];
+            if (e.key.tag == WK_NULL) continue;
+            wk_incref(e.key);
+            int r = wk_set_discard(&s->ob, e.key);
+            wk_decref(e.key);
+            if (r < 0) return false;
+        }
+    } else if (!discard_all(s, other)) return false;
+    if (s->fill - s->used <= s->mask / 4) return true;
+    return set_resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
 }
 
 /* 1 if every item of a is in b. */
@@ -446,8 +523,16 @@ static wk_value set_ior(wk_value a, wk_value b) {
         return wk_incref(a); \
     }
 SET_IBINOP(set_iand, set_intersection)
-SET_IBINOP(set_isub, set_difference)
-SET_IBINOP(set_ixor, set_symdiff)
+
+static wk_value set_isub(wk_value a, wk_value b) {
+    if (!wk_is_anyset(b) || !wk_isinstance_t(a, &wk_type_set)) return wk_notimplemented();
+    return difference_update(SV(a), b) ? wk_incref(a) : WK_NULLV;
+}
+
+static wk_value set_ixor(wk_value a, wk_value b) {
+    if (!wk_is_anyset(b) || !wk_isinstance_t(a, &wk_type_set)) return wk_notimplemented();
+    return symdiff_update(SV(a), b) ? wk_incref(a) : WK_NULLV;
+}
 
 /* ---------------------------------------------------------------- methods */
 
@@ -525,20 +610,30 @@ static wk_setobj *fold(const wk_value *args, int nargs, wk_setobj *(*fn)(wk_valu
     return r;
 }
 
-#define SET_FOLD_METHODS(name, fn, inplace) \
-    static wk_value m_##name(const wk_value *args, int nargs, wk_obj *kw) { \
-        if (!wk_check_args(#name, 0, kw, 0, 0)) return WK_NULLV; \
-        return binop_result(fold(args, nargs, fn)); \
-    } \
-    static wk_value m_##inplace(const wk_value *args, int nargs, wk_obj *kw) { \
-        if (!wk_check_args(#inplace, 0, kw, 0, 0)) return WK_NULLV; \
-        wk_setobj *r = fold(args, nargs, fn); \
-        if (!r) return WK_NULLV; \
-        set_swap_in(SELFS, r); \
-        return WK_NONEV; \
-    }
-SET_FOLD_METHODS(intersection, set_intersection, intersection_update)
-SET_FOLD_METHODS(difference, set_difference, difference_update)
+static wk_value m_intersection(const wk_value *args, int nargs, wk_obj *kw) {
+    if (!wk_check_args("intersection", 0, kw, 0, 0)) return WK_NULLV;
+    return binop_result(fold(args, nargs, set_intersection));
+}
+
+static wk_value m_intersection_update(const wk_value *args, int nargs, wk_obj *kw) {
+    if (!wk_check_args("intersection_update", 0, kw, 0, 0)) return WK_NULLV;
+    wk_setobj *r = fold(args, nargs, set_intersection);
+    if (!r) return WK_NULLV;
+    set_swap_in(SELFS, r);
+    return WK_NONEV;
+}
+
+static wk_value m_difference(const wk_value *args, int nargs, wk_obj *kw) {
+    if (!wk_check_args("difference", 0, kw, 0, 0)) return WK_NULLV;
+    return binop_result(fold(args, nargs, set_difference));
+}
+
+static wk_value m_difference_update(const wk_value *args, int nargs, wk_obj *kw) {
+    if (!wk_check_args("difference_update", 0, kw, 0, 0)) return WK_NULLV;
+    for (int i = 1; i < nargs; i++)
+        if (!difference_update(SELFS, args[i])) return WK_NULLV;
+    return WK_NONEV;
+}
 
 static wk_value m_symmetric_difference(const wk_value *args, int nargs, wk_obj *kw) {
     if (!wk_check_o("symmetric_difference", nargs - 1, kw)) return WK_NULLV;
@@ -547,10 +642,7 @@ static wk_value m_symmetric_difference(const wk_value *args, int nargs, wk_obj *
 
 static wk_value m_symmetric_difference_update(const wk_value *args, int nargs, wk_obj *kw) {
     if (!wk_check_o("symmetric_difference_update", nargs - 1, kw)) return WK_NULLV;
-    wk_setobj *r = set_symdiff(args[0], args[1]);
-    if (!r) return WK_NULLV;
-    set_swap_in(SELFS, r);
-    return WK_NONEV;
+    return symdiff_update(SELFS, args[1]) ? WK_NONEV : WK_NULLV;
 }
 
 /* issubset / issuperset / isdisjoint against any iterable. */

@@ -74,7 +74,7 @@ static bool merge_sort(sorter *s, kv *a, int64_t n) {
     for (int64_t lo = 0; lo < n; lo += RUN)
         binary_insertion(s, a, lo, lo + RUN < n ? lo + RUN : n);
     if (n <= RUN) return true;
-    kv *tmp = malloc((size_t)(n / 2 + 1) * sizeof(kv));
+    kv *tmp = malloc((size_t)n * sizeof(kv));
     if (!tmp) { wk_raise_nomem(); return false; }
     for (int64_t w = RUN; w < n; w *= 2)
         for (int64_t lo = 0; lo + w < n; lo += 2 * w)

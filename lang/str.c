@@ -1,6 +1,7 @@
 /* str.c — the str type: allocation, constructors, interning, hashing, comparison and its slots. */
 #include "str_int.h"
 #include "numfmt.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,9 +100,14 @@ wk_value wk_str_from_sbuf(wk_sbuf *sb) {
 }
 
 wk_value wk_str_fromf(const char *fmt, ...) {
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && (size_t)n < sizeof buf) return wk_str_new(buf, (size_t)n);
     wk_sbuf sb;
     wk_sbuf_init(&sb);
-    va_list ap;
     va_start(ap, fmt);
     wk_sbuf_vprintf(&sb, fmt, ap);
     va_end(ap);
@@ -278,8 +284,8 @@ static wk_value str_iadd(wk_value a, wk_value b) {
         return wk_str_concat(a, b);
     size_t n = (size_t)x->len + (size_t)y->len;
     if (n + 2 <= str_capacity(x)) {
-        memcpy(x->data + x->len, y->data, (size_t)y->len);
         unsigned char tag = TAG(x);
+        memcpy(x->data + x->len, y->data, (size_t)y->len);
         x->len = (int64_t)n;
         x->data[n] = 0;
         x->data[n + 1] = (char)tag;
@@ -309,7 +315,37 @@ bool wk_str_append_inplace(wk_value *a, wk_value b) {
 
 /* ---------------------------------------------------------------- slots */
 
-static void str_dealloc(wk_obj *o) { wk_obj_free(o); }
+/* The last (string, code point index, byte offset) looked up in a non-ASCII string, so
+ * that loops over s[i] walk only from the previous position. */
+static struct { const wk_strobj *s; int64_t i; size_t b; } off_cache;
+
+/* Moves back k code points from byte offset b. */
+static size_t back_chars(const char *d, size_t b, int64_t k) {
+    while (k-- > 0) {
+        b--;
+        while (b > 0 && ((unsigned char)d[b] & 0xC0) == 0x80) b--;
+    }
+    return b;
+}
+
+size_t wk_str_offset_slow(const wk_strobj *s, int64_t i) {
+    int64_t from_end = s->nchars - i, ci = 0;
+    size_t cb = 0, len = (size_t)s->len;
+    if (off_cache.s == s && llabs(off_cache.i - i) < i) { ci = off_cache.i; cb = off_cache.b; }
+    size_t b;
+    if (from_end < llabs(i - ci)) b = back_chars(s->data, len, from_end);
+    else if (i >= ci) b = cb + wk_utf8_offset(s->data + cb, len - cb, (size_t)(i - ci));
+    else b = back_chars(s->data, cb, ci - i);
+    off_cache.s = s;
+    off_cache.i = i;
+    off_cache.b = b;
+    return b;
+}
+
+static void str_dealloc(wk_obj *o) {
+    if (off_cache.s == WK_STR(o)) off_cache.s = NULL;
+    wk_obj_free(o);
+}
 
 static wk_value str_repr(wk_value self) {
     wk_sbuf sb;
@@ -350,7 +386,7 @@ static int str_truth(wk_value self) { return WK_STR(self.u.o)->len != 0; }
 /* One character at code point index i (already in range). */
 static wk_value str_char_at(wk_strobj *s, int64_t i) {
     if (s->ascii) return wk_str_char((unsigned char)s->data[i]);
-    size_t b = wk_utf8_offset(s->data, (size_t)s->len, (size_t)i);
+    size_t b = wk_str_offset_slow(s, i);
     int n = wk_utf8_seqlen((unsigned char)s->data[b]);
     return wk_str_new(s->data + b, (size_t)(n ? n : 1));
 }
@@ -515,7 +551,7 @@ static void str_iter_dealloc(wk_obj *o) {
 }
 
 #define STR_ITER_TYPE(tpname) { \
-    .ob = { 1, &wk_type_type }, .name = tpname, .basicsize = sizeof(str_iter), \
+    .ob = { WK_STR_STATIC_REFCNT, &wk_type_type }, .name = tpname, .basicsize = sizeof(str_iter), \
     .module = "builtins", .dealloc = str_iter_dealloc, .iter = iter_self, .next = str_iter_next }
 static wk_type str_iter_type = STR_ITER_TYPE("str_iterator");
 static wk_type str_ascii_iter_type = STR_ITER_TYPE("str_ascii_iterator");
@@ -526,6 +562,7 @@ static wk_value str_decode_value(wk_value obj, wk_value enc, wk_value errors);
 
 static wk_value str_type_new(wk_type *type, const wk_value *args, int nargs, wk_obj *kwnames) {
     (void)type;
+    if (nargs == 1 && !kwnames) return wk_str(args[0]);
     wk_value a[3];
     if (!wk_args_parse("str", args, nargs, kwnames, "|object encoding errors", a))
         return WK_NULLV;
@@ -545,14 +582,13 @@ static wk_value str_decode_value(wk_value obj, wk_value enc, wk_value errors) {
     if (!WK_IS_OBJ(obj) || obj.u.o->type != &wk_type_bytes)
         return wk_raise(wk_exc_TypeError, "decoding to str: need a bytes-like object, %s found",
                         wk_typename(obj));
-    wk_value args[3] = { obj, WK_IS_NULL(enc) ? wk_objv(wk_intern("utf-8")) : enc, errors };
-    return wk_call_method_s(obj, "decode", args + 1, WK_IS_NULL(errors) ? 1 : 2);
+    return wk_bytes_decode(obj, enc, errors);
 }
 
 /* ---------------------------------------------------------------- the type */
 
 wk_type wk_type_str = {
-    .ob = { 1, &wk_type_type },
+    .ob = { WK_STR_STATIC_REFCNT, &wk_type_type },
     .name = "str",
     .basicsize = sizeof(wk_strobj),
     .module = "builtins",

@@ -4,6 +4,9 @@
 #include "object.h"
 #include "utf8.h"
 
+/* Reference count of the static type objects (never reaches zero; as the core's). */
+#define WK_STR_STATIC_REFCNT ((int64_t)1 << 60)
+
 /* A fresh str of nbytes bytes (data uninitialised but NUL-terminated); the caller fills
  * data and then calls wk_str_finish, which computes nchars/ascii (or sets them itself). */
 wk_strobj *wk_str_alloc(size_t nbytes);
@@ -12,9 +15,11 @@ wk_value wk_str_empty(void);                       /* new reference to '' */
 wk_value wk_str_char(uint32_t cp);                 /* one-character str */
 /* Substring by byte offsets [b0, b1) (on code point boundaries). */
 wk_value wk_str_sub(wk_strobj *s, size_t b0, size_t b1);
-/* Byte offset of code point index i (0 <= i <= nchars). */
+/* Byte offset of code point index i (0 <= i <= nchars); for non-ASCII text this walks
+ * from the nearest of the start, the end and the last position looked up. */
+size_t wk_str_offset_slow(const wk_strobj *s, int64_t i);
 static inline size_t wk_str_off(const wk_strobj *s, int64_t i) {
-    return s->ascii ? (size_t)i : wk_utf8_offset(s->data, (size_t)s->len, (size_t)i);
+    return s->ascii ? (size_t)i : wk_str_offset_slow(s, i);
 }
 /* Code point index of byte offset b. */
 static inline int64_t wk_str_idx(const wk_strobj *s, size_t b) {
@@ -55,6 +60,8 @@ wk_value wk_str_m_maketrans(const wk_value *args, int nargs, wk_obj *kw);
 /* Method table of str (str_methods.c) and the bytes type's set-up (bytes.c). */
 extern const wk_methoddef wk_str_methods[];
 bool wk_bytes_type_init(void);
+/* bytes.decode(encoding, errors) (WK_NULL arguments take the defaults). */
+wk_value wk_bytes_decode(wk_value self, wk_value encoding, wk_value errors);
 /* Unicode character classes used by the methods (str_case.c). */
 uint32_t wk_str_lower_cp(uint32_t cp);
 uint32_t wk_str_upper_cp(uint32_t cp);

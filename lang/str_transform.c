@@ -279,6 +279,10 @@ static wk_value encode_narrow(const wk_strobj *s, uint32_t limit, const char *er
         if (c < limit) { wk_sbuf_addc(&sb, (char)c); continue; }
         if (strcmp(errors, "ignore") == 0) continue;
         if (strcmp(errors, "replace") == 0) { wk_sbuf_addc(&sb, '?'); continue; }
+        if (strcmp(errors, "strict") != 0) {
+            wk_sbuf_free(&sb);
+            return wk_raise(wk_exc_LookupError, "unknown error handler name '%s'", errors);
+        }
         int64_t e = k + 1;
         for (size_t j = i; j < n && wk_utf8_next(s->data, n, &j) >= limit;) e++;
         wk_sbuf_free(&sb);
@@ -298,8 +302,6 @@ wk_value wk_str_m_encode(const wk_value *args, int nargs, wk_obj *kw) {
                             i ? "errors" : "encoding", wk_typename(a[i]));
     const char *enc = WK_IS_NULL(a[0]) ? "utf-8" : wk_str_cstr(a[0]);
     const char *errors = WK_IS_NULL(a[1]) ? "strict" : wk_str_cstr(a[1]);
-    if (strcmp(errors, "strict") && strcmp(errors, "ignore") && strcmp(errors, "replace"))
-        return wk_raise(wk_exc_LookupError, "unknown error handler name '%s'", errors);
     int codec = wk_str_codec(enc);
     const wk_strobj *s = SELF(args);
     if (codec < 0) return wk_raise(wk_exc_LookupError, "unknown encoding: %s", enc);

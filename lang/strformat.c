@@ -334,67 +334,70 @@ static bool fmt_emit(wk_sbuf *sb, wk_value v, char conv, const char *spec, size_
     return ok;
 }
 
-/* Splits a replacement field body s[0..n) into name, conversion and spec. */
-static bool fmt_split(const char *s, size_t n, size_t *name_len, char *conv, size_t *spec_at) {
-    size_t i = 0;
-    for (; i < n && s[i] != ':' && s[i] != '!'; i++) {
-        if (s[i] == '[') while (i < n && s[i] != ']') i++;
-        if (i >= n) break;
-        if (s[i] == '{') { fmt_err("unexpected '{' in field name"); return false; }
-    }
-    *name_len = i < n ? i : n;
-    *conv = 0;
-    *spec_at = n;
-    if (i < n && s[i] == '!') {
-        if (i + 1 >= n) { fmt_err("unmatched '{' in format spec"); return false; }
-        *conv = s[i + 1];
-        i += 2;
-        if (i < n && s[i] != ':') { fmt_err("expected ':' after conversion specifier"); return false; }
-        if (*conv != 'r' && *conv != 's' && *conv != 'a') {
-            wk_raise(wk_exc_ValueError, "Unknown conversion specifier %c", *conv);
-            return false;
+/* A parsed replacement field: name s[name0, name1), conversion, spec s[spec0, spec1). */
+typedef struct { size_t name0, name1, spec0, spec1; char conv; } fmt_field_t;
+
+/* The conversion and spec after a '!' or ':' at s[*i - 1] (CPython's parse_field). */
+static bool fmt_parse_spec(const char *s, size_t n, size_t *i, char c, fmt_field_t *f) {
+    if (c == '!') {
+        if (*i >= n) { fmt_err("end of string while looking for conversion specifier"); return false; }
+        f->conv = s[(*i)++];
+        if (*i < n) {
+            c = s[(*i)++];
+            if (c == '}') { f->spec0 = f->spec1 = *i - 1; return true; }
+            if (c != ':') { fmt_err("expected ':' after conversion specifier"); return false; }
         }
     }
-    if (i < n && s[i] == ':') *spec_at = i + 1;
+    f->spec0 = *i;
+    for (int count = 1; *i < n;) {
+        c = s[(*i)++];
+        if (c == '{') count++;
+        else if (c == '}' && --count == 0) { f->spec1 = *i - 1; return true; }
+    }
+    fmt_err("unmatched '{' in format spec");
+    return false;
+}
+
+/* Parses the field that starts at s[*i] (just after its '{'); *i ends after its '}'. */
+static bool fmt_parse_field(const char *s, size_t n, size_t *i, fmt_field_t *f) {
+    char c = 0;
+    f->name0 = *i;
+    f->conv = 0;
+    while (*i < n) {
+        c = s[(*i)++];
+        if (c == '{') { fmt_err("unexpected '{' in field name"); return false; }
+        if (c == '[') { while (*i < n && s[*i] != ']') (*i)++; c = 0; continue; }
+        if (c == '}' || c == ':' || c == '!') break;
+        c = 0;
+    }
+    f->name1 = c ? *i - 1 : *i;
+    f->spec0 = f->spec1 = f->name1;
+    if (c == '!' || c == ':') return fmt_parse_spec(s, n, i, c, f);
+    if (c != '}') { fmt_err("expected '}' before end of string"); return false; }
     return true;
 }
 
-/* One replacement field (the text between the braces). */
-static bool fmt_field(wk_sbuf *sb, const char *s, size_t n, fmt_ctx *c, int depth) {
-    size_t name_len, spec_at;
-    char conv;
-    if (!fmt_split(s, n, &name_len, &conv, &spec_at)) return false;
-    const char *spec = s + spec_at;
-    size_t slen = n - spec_at;
+/* Renders one parsed field. */
+static bool fmt_field(wk_sbuf *sb, const char *s, const fmt_field_t *f, fmt_ctx *c, int depth) {
+    if (f->conv && f->conv != 'r' && f->conv != 's' && f->conv != 'a') {
+        wk_raise(wk_exc_ValueError, "Unknown conversion specifier %c", f->conv);
+        return false;
+    }
+    const char *spec = s + f->spec0;
+    size_t slen = f->spec1 - f->spec0;
     wk_sbuf specbuf;
     wk_sbuf_init(&specbuf);
     if (memchr(spec, '{', slen)) {
-        if (depth >= 2) { fmt_err("Max string recursion exceeded"); return false; }
+        if (depth >= 1) { fmt_err("Max string recursion exceeded"); return false; }
         if (!fmt_render(&specbuf, spec, slen, c, depth + 1)) { wk_sbuf_free(&specbuf); return false; }
         spec = specbuf.data ? specbuf.data : "";
         slen = specbuf.len;
     }
-    wk_value v = fmt_field_value(c, s, name_len);
-    bool ok = !WK_IS_NULL(v) && fmt_emit(sb, v, conv, spec, slen);
+    wk_value v = fmt_field_value(c, s + f->name0, f->name1 - f->name0);
+    bool ok = !WK_IS_NULL(v) && fmt_emit(sb, v, f->conv, spec, slen);
     wk_decref(v);
     wk_sbuf_free(&specbuf);
     return ok;
-}
-
-/* End of the replacement field opened at s[i] == '{' (index of the matching '}'). */
-static bool fmt_field_end(const char *s, size_t n, size_t i, size_t *end) {
-    int depth = 1;
-    for (size_t j = i + 1; j < n; j++) {
-        if (s[j] == '[' && depth == 1) {
-            while (j < n && s[j] != ']' && s[j] != '}') j++;
-            if (j >= n) break;
-            if (s[j] == ']') continue;
-        }
-        if (s[j] == '{') depth++;
-        else if (s[j] == '}' && --depth == 0) { *end = j; return true; }
-    }
-    fmt_err("expected '}' before end of string");
-    return false;
 }
 
 static bool fmt_render(wk_sbuf *sb, const char *s, size_t n, fmt_ctx *c, int depth) {
@@ -407,10 +410,9 @@ static bool fmt_render(wk_sbuf *sb, const char *s, size_t n, fmt_ctx *c, int dep
         if (j + 1 < n && s[j + 1] == s[j]) { wk_sbuf_addc(sb, s[j]); i = j + 2; continue; }
         if (s[j] == '}') { fmt_err("Single '}' encountered in format string"); return false; }
         if (j + 1 >= n) { fmt_err("Single '{' encountered in format string"); return false; }
-        size_t end;
-        if (!fmt_field_end(s, n, j, &end) || !fmt_field(sb, s + j + 1, end - j - 1, c, depth))
-            return false;
-        i = end + 1;
+        fmt_field_t f;
+        i = j + 1;
+        if (!fmt_parse_field(s, n, &i, &f) || !fmt_field(sb, s, &f, c, depth)) return false;
     }
     return true;
 }

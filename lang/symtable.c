@@ -709,7 +709,7 @@ static bool analyze_children(wk_symtable *st, wk_ste *ste, nset *newbound, nset 
 {
     for (int i = 0; i < ste->nchildren; i++) {
         wk_ste *c = ste->children[i];
-        nset b, f, g;
+        nset b = { 0 }, f = { 0 }, g = { 0 };
         bool ok = false;
         if (ns_copy(&b, newbound)) {
             if (ns_init(&f, 0)) {
@@ -766,7 +766,7 @@ static bool analyze_block2(wk_symtable *st, wk_ste *ste, nset *bound, nset *free
 
 static bool analyze_block(wk_symtable *st, wk_ste *ste, nset *bound, nset *free, nset *global)
 {
-    nset local, newbound, newglobal, newfree;
+    nset local = { 0 }, newbound = { 0 }, newglobal = { 0 }, newfree = { 0 };
     if (!ns_init(&local, 0) || !ns_init(&newbound, 0) || !ns_init(&newglobal, 0)
         || !ns_init(&newfree, 0)) {
         ns_free(&local); ns_free(&newbound); ns_free(&newglobal); ns_free(&newfree);
@@ -801,7 +801,7 @@ wk_symtable *wk_symtable_build(const wk_ast *mod, bool future_annotations, wk_sy
     st->future_annotations = future_annotations;
     bool ok = visit_module(st, mod);
     if (ok) {
-        nset free, global;
+        nset free = { 0 }, global = { 0 };
         ok = ns_init(&free, 0) && ns_init(&global, 0);
         if (ok) ok = analyze_block(st, st->top, NULL, &free, &global);
         else st_oom(st);

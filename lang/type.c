@@ -156,8 +156,9 @@ static wk_value lookup_uncached(wk_type *t, wk_obj *name) {
 
 wk_value wk_type_lookup(wk_type *t, wk_obj *name) {
     if (!WK_STR(name)->interned) {
+        bool had = wk_err_occurred();
         wk_value r = lookup_uncached(t, name);
-        if (wk_err_occurred() && WK_IS_NULL(r)) wk_err_clear();
+        if (!had && wk_err_occurred()) wk_err_clear();
         return r;
     }
     size_t h = (((uintptr_t)t >> 5) ^ ((uintptr_t)name >> 4) * 31u) & (MCACHE_SIZE - 1);

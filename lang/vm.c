@@ -316,6 +316,13 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
         } else if (a.tag == WK_INT && b.tag == WK_FLOAT) {
             if (vm_float_binop(op, (double)a.u.i, b.u.f, &r)) { sp--; TOP() = r; DISPATCH(); }
         }
+        if (op == WK_NB_ADD && wk_is_str(a) && wk_is_str(b)) {
+            wk_vm_drop_store_target(f, code[ip], a);
+            if (!wk_str_append_inplace(&SECOND(), b)) goto error;
+            sp--;
+            wk_decref(b);
+            DISPATCH();
+        }
         r = (oparg & WK_NB_INPLACE) ? wk_inplace_binop((wk_nb_op)op, a, b) : wk_binop((wk_nb_op)op, a, b);
         CHECK(r);
         wk_decref(b);
@@ -446,7 +453,7 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
         DISPATCH();
     }
     TARGET(BUILD_STRING) {
-        wk_value r = wk_vm_build_string(sp - oparg, oparg);
+        wk_value r = wk_str_join_array(sp - oparg, oparg);
         CHECK(r);
         for (int i = 0; i < oparg; i++) { wk_value v = POP(); wk_decref(v); }
         PUSH(r);

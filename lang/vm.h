@@ -19,6 +19,15 @@ typedef enum { WK_MODE_EXEC, WK_MODE_SINGLE, WK_MODE_EVAL } wk_mode;  /* = wk_pa
  * tracebacks can quote lines of a REPL cell or -c string. */
 wk_obj *wk_compile_source(const char *src, size_t len, const char *filename, wk_mode mode,
                           bool keep_source);
+/* Notebook cells (compiler, additive): compiles src as EXEC with the source kept; when
+ * return_last_expr is true and the cell's last top-level statement is an expression
+ * statement, the module code RETURNS that expression's value (otherwise it returns None).
+ * *ends_with_expr (may be NULL) is set to whether that happened. */
+wk_obj *wk_compile_source_cell(const char *src, size_t len, const char *filename,
+                               bool return_last_expr, bool *ends_with_expr);
+/* Disassembles a code object and the code objects among its constants (debugging,
+ * `wick --dis FILE`), in the layout of CPython's dis module. */
+void wk_dis(wk_sbuf *sb, wk_obj *code);
 
 /* ---------------------------------------------------------------- objects of the VM */
 

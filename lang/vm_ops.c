@@ -10,7 +10,7 @@ static const char *cstr(wk_obj *s) { return wk_str_cstr(wk_objv(s)); }
 void wk_vm_name_error(wk_obj *name) {
     wk_raise(wk_exc_NameError, "name '%s' is not defined", cstr(name));
     wk_obj *e = wk_err_peek();
-    if (e && ((wk_exc *)e)->dict) wk_dict_set_s(((wk_exc *)e)->dict, "name", wk_objv(name));
+    if (e) wk_tb_note_name_error(e, name, wk_vm_current_frame);
 }
 
 void wk_vm_unbound_local(wk_code *co, int i) {
@@ -92,15 +92,28 @@ wk_value wk_vm_load_classderef(wk_frame *f, int i) {
 
 /* ---------------------------------------------------------------- displays */
 
-wk_value wk_vm_build_string(const wk_value *items, int n) {
-    size_t total = 0;
-    for (int i = 0; i < n; i++) total += (size_t)WK_STR(items[i].u.o)->len;
-    wk_sbuf sb;
-    wk_sbuf_init(&sb);
-    if (!wk_sbuf_reserve(&sb, total + 1)) return wk_raise_nomem();
-    for (int i = 0; i < n; i++)
-        wk_sbuf_add(&sb, WK_STR(items[i].u.o)->data, (size_t)WK_STR(items[i].u.o)->len);
-    return wk_str_from_sbuf(&sb);
+void wk_vm_drop_store_target(wk_frame *f, wk_instr next, wk_value a) {
+    int arg = WK_OPARG(next);
+    wk_value *slot = NULL;
+    switch (WK_OPCODE(next)) {
+    case WK_OP_STORE_FAST:
+        slot = &f->localsplus[arg];
+        break;
+    case WK_OP_STORE_DEREF:
+        slot = &((wk_cell *)f->localsplus[f->code->nlocals + arg].u.o)->value;
+        break;
+    case WK_OP_STORE_NAME: {
+        wk_obj *ns = f->locals ? f->locals : f->globals;
+        wk_value name = WK_TUPLE(f->code->names)->items[arg], cur;
+        if (ns->type == &wk_type_dict && wk_dict_lookup_str(ns, name.u.o, &cur) == 1
+            && WK_IS_OBJ(cur) && cur.u.o == a.u.o && wk_dict_set(ns, name, WK_NONEV) < 0)
+            wk_err_clear();
+        return;
+    }
+    default:
+        return;
+    }
+    if (WK_IS_OBJ(*slot) && slot->u.o == a.u.o) wk_clear(slot);
 }
 
 static bool iterable_or_raise(wk_value v, const char *what) {

@@ -7,7 +7,9 @@ extern bool wk_vm_calling_native;      /* the next frame entry comes from native
 extern wk_obj *wk_vm_builtins_module;  /* the builtins module (interp.c) */
 
 wk_value wk_vm_call_function(wk_function *fn, const wk_value *args, int nargs, wk_obj *kwnames);
-wk_value wk_vm_build_string(const wk_value *items, int n);
+/* Before `x = x + s` / `x += s` on a str: drops the reference the store target holds
+ * when it is the left operand, so the concatenation can happen in place. */
+void wk_vm_drop_store_target(wk_frame *f, wk_instr next, wk_value a);
 bool wk_vm_list_extend(wk_obj *list, wk_value iterable);
 bool wk_vm_set_update(wk_obj *set, wk_value iterable);
 bool wk_vm_dict_update(wk_obj *dict, wk_value mapping);
@@ -37,6 +39,12 @@ void wk_vm_func_str(wk_sbuf *sb, wk_value func);
 /* StopIteration's value (args[0] or None) from an exception object; new reference. */
 wk_value wk_vm_stopiteration_value(wk_obj *exc);
 void wk_vm_frames_fini(void);
+/* Remembers where a NameError was raised so that its display can add CPython's
+ * "Did you mean: 'x'?" (traceback.c); wk_tb_fini drops what it holds. */
+void wk_tb_note_name_error(wk_obj *exc, wk_obj *name, wk_frame *f);
+void wk_tb_fini(void);
+/* Whether compiled code should keep its source text for tracebacks (interp.c). */
+bool wk_vm_keep_source(const char *filename);
 bool wk_func_types_init(void);
 bool wk_gen_types_init(void);
 bool wk_module_types_init(void);

@@ -8,22 +8,22 @@
 /* Elementwise ops. Kernels receive operands already broadcast to out's shape (stride 0 where
  * expanded) and, unless noted, of out's dtype (the compute dtype). */
 typedef enum wk_unary_op {
-    WK_UN_NEG, WK_UN_ABS, WK_UN_SIGN, WK_UN_SQUARE, WK_UN_RECIPROCAL,
-    WK_UN_EXP, WK_UN_EXP2, WK_UN_EXPM1, WK_UN_LOG, WK_UN_LOG2, WK_UN_LOG10, WK_UN_LOG1P,
-    WK_UN_SQRT, WK_UN_RSQRT, WK_UN_SIN, WK_UN_COS, WK_UN_TAN, WK_UN_ASIN, WK_UN_ACOS,
-    WK_UN_ATAN, WK_UN_SINH, WK_UN_COSH, WK_UN_TANH, WK_UN_SIGMOID, WK_UN_RELU, WK_UN_ERF,
-    WK_UN_FLOOR, WK_UN_CEIL, WK_UN_ROUND, WK_UN_TRUNC, WK_UN_FRAC,
-    WK_UN_GELU, WK_UN_SILU, WK_UN_SOFTPLUS, WK_UN_LOGICAL_NOT, WK_UN_BITWISE_NOT,
+    WK_UOP_NEG, WK_UOP_ABS, WK_UOP_SIGN, WK_UOP_SQUARE, WK_UOP_RECIPROCAL,
+    WK_UOP_EXP, WK_UOP_EXP2, WK_UOP_EXPM1, WK_UOP_LOG, WK_UOP_LOG2, WK_UOP_LOG10, WK_UOP_LOG1P,
+    WK_UOP_SQRT, WK_UOP_RSQRT, WK_UOP_SIN, WK_UOP_COS, WK_UOP_TAN, WK_UOP_ASIN, WK_UOP_ACOS,
+    WK_UOP_ATAN, WK_UOP_SINH, WK_UOP_COSH, WK_UOP_TANH, WK_UOP_SIGMOID, WK_UOP_RELU, WK_UOP_ERF,
+    WK_UOP_FLOOR, WK_UOP_CEIL, WK_UOP_ROUND, WK_UOP_TRUNC, WK_UOP_FRAC,
+    WK_UOP_GELU, WK_UOP_SILU, WK_UOP_SOFTPLUS, WK_UOP_LOGICAL_NOT, WK_UOP_BITWISE_NOT,
     /* parameterised: p[0], p[1] */
-    WK_UN_CLAMP,       /* p[0]=min (or -inf/NaN = none), p[1]=max */
-    WK_UN_POW_SCALAR,  /* x ** p[0] */
-    WK_UN_RPOW_SCALAR, /* p[0] ** x */
-    WK_UN_LEAKY_RELU,  /* slope p[0] */
-    WK_UN_ELU,         /* alpha p[0] */
-    WK_UN_ROUND_DECIMALS, /* round(x, decimals=p[0]) */
+    WK_UOP_CLAMP,       /* p[0]=min (or -inf/NaN = none), p[1]=max */
+    WK_UOP_POW_SCALAR,  /* x ** p[0] */
+    WK_UOP_RPOW_SCALAR, /* p[0] ** x */
+    WK_UOP_LEAKY_RELU,  /* slope p[0] */
+    WK_UOP_ELU,         /* alpha p[0] */
+    WK_UOP_ROUND_DECIMALS, /* round(x, decimals=p[0]) */
     /* predicates: out is bool */
-    WK_UN_ISNAN, WK_UN_ISINF, WK_UN_ISFINITE,
-    WK_UN_COUNT
+    WK_UOP_ISNAN, WK_UOP_ISINF, WK_UOP_ISFINITE,
+    WK_UOP_COUNT
 } wk_unary_op;
 
 typedef enum wk_binary_op {

@@ -7,34 +7,34 @@ static const struct {
     size_t size;
     const char *name, *shortname, *scalar;
 } g_info[WK_NDTYPES] = {
-    [WK_BOOL] = {1, "torch.bool", "bool", "Bool"},
-    [WK_U8] = {1, "torch.uint8", "uint8", "Byte"},
-    [WK_I8] = {1, "torch.int8", "int8", "Char"},
-    [WK_I16] = {2, "torch.int16", "int16", "Short"},
-    [WK_I32] = {4, "torch.int32", "int32", "Int"},
-    [WK_I64] = {8, "torch.int64", "int64", "Long"},
-    [WK_F16] = {2, "torch.float16", "float16", "Half"},
-    [WK_BF16] = {2, "torch.bfloat16", "bfloat16", "BFloat16"},
-    [WK_F32] = {4, "torch.float32", "float32", "Float"},
-    [WK_F64] = {8, "torch.float64", "float64", "Double"},
+    [WK_DT_BOOL] = {1, "torch.bool", "bool", "Bool"},
+    [WK_DT_U8] = {1, "torch.uint8", "uint8", "Byte"},
+    [WK_DT_I8] = {1, "torch.int8", "int8", "Char"},
+    [WK_DT_I16] = {2, "torch.int16", "int16", "Short"},
+    [WK_DT_I32] = {4, "torch.int32", "int32", "Int"},
+    [WK_DT_I64] = {8, "torch.int64", "int64", "Long"},
+    [WK_DT_F16] = {2, "torch.float16", "float16", "Half"},
+    [WK_DT_BF16] = {2, "torch.bfloat16", "bfloat16", "BFloat16"},
+    [WK_DT_F32] = {4, "torch.float32", "float32", "Float"},
+    [WK_DT_F64] = {8, "torch.float64", "float64", "Double"},
 };
 
-static wk_dtype g_default_float = WK_F32;
+static wk_dtype g_default_float = WK_DT_F32;
 
 size_t wk_dtype_size(wk_dtype dt) { return g_info[dt].size; }
 const char *wk_dtype_name(wk_dtype dt) { return g_info[dt].name; }
 const char *wk_dtype_short(wk_dtype dt) { return g_info[dt].shortname; }
 const char *wk_dtype_scalar_name(wk_dtype dt) { return g_info[dt].scalar; }
-bool wk_dtype_is_float(wk_dtype dt) { return dt >= WK_F16; }
-bool wk_dtype_is_integral(wk_dtype dt) { return dt >= WK_U8 && dt <= WK_I64; }
-bool wk_dtype_is_signed(wk_dtype dt) { return dt != WK_BOOL && dt != WK_U8; }
+bool wk_dtype_is_float(wk_dtype dt) { return dt >= WK_DT_F16; }
+bool wk_dtype_is_integral(wk_dtype dt) { return dt >= WK_DT_U8 && dt <= WK_DT_I64; }
+bool wk_dtype_is_signed(wk_dtype dt) { return dt != WK_DT_BOOL && dt != WK_DT_U8; }
 wk_dtype wk_dtype_default_float(void) { return g_default_float; }
 void wk_dtype_set_default_float(wk_dtype dt) { g_default_float = dt; }
 
 bool wk_dtype_from_name(const char *name, wk_dtype *out) {
     static const struct { const char *n; wk_dtype d; } aliases[] = {
-        {"float", WK_F32}, {"double", WK_F64}, {"half", WK_F16}, {"long", WK_I64},
-        {"int", WK_I32}, {"short", WK_I16}, {"bool", WK_BOOL},
+        {"float", WK_DT_F32}, {"double", WK_DT_F64}, {"half", WK_DT_F16}, {"long", WK_DT_I64},
+        {"int", WK_DT_I32}, {"short", WK_DT_I16}, {"bool", WK_DT_BOOL},
     };
     if (strncmp(name, "torch.", 6) == 0) name += 6;
     for (int i = 0; i < WK_NDTYPES; i++)
@@ -47,33 +47,33 @@ bool wk_dtype_from_name(const char *name, wk_dtype *out) {
 /* Rank of an integer type by width; u8 is special-cased in promote. */
 static int int_width(wk_dtype d) {
     switch (d) {
-    case WK_U8: case WK_I8: return 1;
-    case WK_I16: return 2;
-    case WK_I32: return 4;
+    case WK_DT_U8: case WK_DT_I8: return 1;
+    case WK_DT_I16: return 2;
+    case WK_DT_I32: return 4;
     default: return 8;
     }
 }
 
 wk_dtype wk_dtype_promote(wk_dtype a, wk_dtype b) {
     if (a == b) return a;
-    if (a == WK_BOOL) return b;
-    if (b == WK_BOOL) return a;
+    if (a == WK_DT_BOOL) return b;
+    if (b == WK_DT_BOOL) return a;
     bool fa = wk_dtype_is_float(a), fb = wk_dtype_is_float(b);
     if (fa && !fb) return a;
     if (fb && !fa) return b;
     if (fa) { /* both floating */
-        if (a == WK_F64 || b == WK_F64) return WK_F64;
-        return WK_F32; /* f32 with f16/bf16, or f16 with bf16 */
+        if (a == WK_DT_F64 || b == WK_DT_F64) return WK_DT_F64;
+        return WK_DT_F32; /* f32 with f16/bf16, or f16 with bf16 */
     }
     /* both integral */
-    if (a == WK_U8 || b == WK_U8) {
-        wk_dtype o = a == WK_U8 ? b : a;
-        return o == WK_I8 ? WK_I16 : o;
+    if (a == WK_DT_U8 || b == WK_DT_U8) {
+        wk_dtype o = a == WK_DT_U8 ? b : a;
+        return o == WK_DT_I8 ? WK_DT_I16 : o;
     }
     return int_width(a) >= int_width(b) ? a : b;
 }
 
-static int category(wk_dtype d) { return d == WK_BOOL ? 0 : wk_dtype_is_float(d) ? 2 : 1; }
+static int category(wk_dtype d) { return d == WK_DT_BOOL ? 0 : wk_dtype_is_float(d) ? 2 : 1; }
 
 bool wk_dtype_can_cast(wk_dtype from, wk_dtype to) {
     return category(from) <= category(to);
@@ -92,7 +92,7 @@ int64_t wk_scalar_to_i64(wk_scalar s) {
 }
 
 wk_dtype wk_scalar_dtype(wk_scalar s) {
-    return s.kind == WK_SCALAR_BOOL ? WK_BOOL : s.kind == WK_SCALAR_INT ? WK_I64 : g_default_float;
+    return s.kind == WK_SCALAR_BOOL ? WK_DT_BOOL : s.kind == WK_SCALAR_INT ? WK_DT_I64 : g_default_float;
 }
 
 void wk_result_type_init(wk_result_type *rt) { rt->dim = rt->zero = rt->wrapped = -1; }
@@ -106,7 +106,7 @@ void wk_result_type_tensor(wk_result_type *rt, wk_dtype dt, int ndim) {
 }
 
 void wk_result_type_scalar(wk_result_type *rt, wk_scalar_kind kind) {
-    wk_dtype d = kind == WK_SCALAR_BOOL ? WK_BOOL : kind == WK_SCALAR_INT ? WK_I64 : g_default_float;
+    wk_dtype d = kind == WK_SCALAR_BOOL ? WK_DT_BOOL : kind == WK_SCALAR_INT ? WK_DT_I64 : g_default_float;
     accumulate(&rt->wrapped, d);
 }
 
@@ -115,7 +115,7 @@ static int combine(int higher, int lower) {
     if (higher < 0) return lower;
     if (lower < 0) return higher;
     if (wk_dtype_is_float((wk_dtype)higher)) return higher;
-    if (higher == WK_BOOL || wk_dtype_is_float((wk_dtype)lower))
+    if (higher == WK_DT_BOOL || wk_dtype_is_float((wk_dtype)lower))
         return (int)wk_dtype_promote((wk_dtype)higher, (wk_dtype)lower);
     return higher;
 }
@@ -173,55 +173,55 @@ int64_t wk_f64_to_i64(double v) {
 
 double wk_dtype_load_f64(wk_dtype dt, const void *p) {
     switch (dt) {
-    case WK_BOOL: return *(const uint8_t *)p != 0;
-    case WK_U8: return *(const uint8_t *)p;
-    case WK_I8: return *(const int8_t *)p;
-    case WK_I16: return *(const int16_t *)p;
-    case WK_I32: return *(const int32_t *)p;
-    case WK_I64: return (double)*(const int64_t *)p;
-    case WK_F16: return wk_f16_to_f32(*(const uint16_t *)p);
-    case WK_BF16: return wk_bf16_to_f32(*(const uint16_t *)p);
-    case WK_F32: return *(const float *)p;
-    case WK_F64: return *(const double *)p;
+    case WK_DT_BOOL: return *(const uint8_t *)p != 0;
+    case WK_DT_U8: return *(const uint8_t *)p;
+    case WK_DT_I8: return *(const int8_t *)p;
+    case WK_DT_I16: return *(const int16_t *)p;
+    case WK_DT_I32: return *(const int32_t *)p;
+    case WK_DT_I64: return (double)*(const int64_t *)p;
+    case WK_DT_F16: return wk_f16_to_f32(*(const uint16_t *)p);
+    case WK_DT_BF16: return wk_bf16_to_f32(*(const uint16_t *)p);
+    case WK_DT_F32: return *(const float *)p;
+    case WK_DT_F64: return *(const double *)p;
     default: return 0;
     }
 }
 
 int64_t wk_dtype_load_i64(wk_dtype dt, const void *p) {
     switch (dt) {
-    case WK_BOOL: return *(const uint8_t *)p != 0;
-    case WK_U8: return *(const uint8_t *)p;
-    case WK_I8: return *(const int8_t *)p;
-    case WK_I16: return *(const int16_t *)p;
-    case WK_I32: return *(const int32_t *)p;
-    case WK_I64: return *(const int64_t *)p;
+    case WK_DT_BOOL: return *(const uint8_t *)p != 0;
+    case WK_DT_U8: return *(const uint8_t *)p;
+    case WK_DT_I8: return *(const int8_t *)p;
+    case WK_DT_I16: return *(const int16_t *)p;
+    case WK_DT_I32: return *(const int32_t *)p;
+    case WK_DT_I64: return *(const int64_t *)p;
     default: return wk_f64_to_i64(wk_dtype_load_f64(dt, p));
     }
 }
 
 void wk_dtype_store_i64(wk_dtype dt, void *p, int64_t v) {
     switch (dt) {
-    case WK_BOOL: *(uint8_t *)p = v != 0; break;
-    case WK_U8: *(uint8_t *)p = (uint8_t)v; break;
-    case WK_I8: *(int8_t *)p = (int8_t)(uint8_t)v; break;
-    case WK_I16: *(int16_t *)p = (int16_t)(uint16_t)v; break;
-    case WK_I32: *(int32_t *)p = (int32_t)(uint32_t)v; break;
-    case WK_I64: *(int64_t *)p = v; break;
-    case WK_F16: *(uint16_t *)p = wk_f32_to_f16((float)v); break;
-    case WK_BF16: *(uint16_t *)p = wk_f32_to_bf16((float)v); break;
-    case WK_F32: *(float *)p = (float)v; break;
-    case WK_F64: *(double *)p = (double)v; break;
+    case WK_DT_BOOL: *(uint8_t *)p = v != 0; break;
+    case WK_DT_U8: *(uint8_t *)p = (uint8_t)v; break;
+    case WK_DT_I8: *(int8_t *)p = (int8_t)(uint8_t)v; break;
+    case WK_DT_I16: *(int16_t *)p = (int16_t)(uint16_t)v; break;
+    case WK_DT_I32: *(int32_t *)p = (int32_t)(uint32_t)v; break;
+    case WK_DT_I64: *(int64_t *)p = v; break;
+    case WK_DT_F16: *(uint16_t *)p = wk_f32_to_f16((float)v); break;
+    case WK_DT_BF16: *(uint16_t *)p = wk_f32_to_bf16((float)v); break;
+    case WK_DT_F32: *(float *)p = (float)v; break;
+    case WK_DT_F64: *(double *)p = (double)v; break;
     default: break;
     }
 }
 
 void wk_dtype_store_f64(wk_dtype dt, void *p, double v) {
     switch (dt) {
-    case WK_BOOL: *(uint8_t *)p = v != 0; break;
-    case WK_F16: *(uint16_t *)p = wk_f32_to_f16((float)v); break;
-    case WK_BF16: *(uint16_t *)p = wk_f32_to_bf16((float)v); break;
-    case WK_F32: *(float *)p = (float)v; break;
-    case WK_F64: *(double *)p = v; break;
+    case WK_DT_BOOL: *(uint8_t *)p = v != 0; break;
+    case WK_DT_F16: *(uint16_t *)p = wk_f32_to_f16((float)v); break;
+    case WK_DT_BF16: *(uint16_t *)p = wk_f32_to_bf16((float)v); break;
+    case WK_DT_F32: *(float *)p = (float)v; break;
+    case WK_DT_F64: *(double *)p = v; break;
     default: wk_dtype_store_i64(dt, p, wk_f64_to_i64(v)); break;
     }
 }
@@ -232,7 +232,7 @@ void wk_dtype_store_scalar(wk_dtype dt, void *p, wk_scalar s) {
 }
 
 wk_scalar wk_dtype_load_scalar(wk_dtype dt, const void *p) {
-    if (dt == WK_BOOL) return wk_scalar_bool(*(const uint8_t *)p != 0);
+    if (dt == WK_DT_BOOL) return wk_scalar_bool(*(const uint8_t *)p != 0);
     if (wk_dtype_is_float(dt)) return wk_scalar_float(wk_dtype_load_f64(dt, p));
     return wk_scalar_int(wk_dtype_load_i64(dt, p));
 }
@@ -254,10 +254,10 @@ void wk_dtype_convert(wk_dtype dd, void *dst, int64_t ds, wk_dtype sd, const voi
             memcpy((char *)dst + i * ds, (const char *)src + i * ss, es);
         return;
     }
-    if (dd == WK_F64 && sd == WK_F32) { CONV_LOOP(double, float, (double)s_); return; }
-    if (dd == WK_F32 && sd == WK_F64) { CONV_LOOP(float, double, (float)s_); return; }
-    if (dd == WK_F32 && sd == WK_I64) { CONV_LOOP(float, int64_t, (float)s_); return; }
-    if (dd == WK_F64 && sd == WK_I64) { CONV_LOOP(double, int64_t, (double)s_); return; }
+    if (dd == WK_DT_F64 && sd == WK_DT_F32) { CONV_LOOP(double, float, (double)s_); return; }
+    if (dd == WK_DT_F32 && sd == WK_DT_F64) { CONV_LOOP(float, double, (float)s_); return; }
+    if (dd == WK_DT_F32 && sd == WK_DT_I64) { CONV_LOOP(float, int64_t, (float)s_); return; }
+    if (dd == WK_DT_F64 && sd == WK_DT_I64) { CONV_LOOP(double, int64_t, (double)s_); return; }
     bool src_exact_i64 = !wk_dtype_is_float(sd);
     for (int64_t i = 0; i < n; i++) {
         const char *sp = (const char *)src + i * ss;

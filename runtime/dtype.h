@@ -7,7 +7,7 @@
 
 /* Order matters only for tables; promotion is computed by rules (wk_dtype_promote). */
 typedef enum wk_dtype {
-    WK_BOOL, WK_U8, WK_I8, WK_I16, WK_I32, WK_I64, WK_F16, WK_BF16, WK_F32, WK_F64,
+    WK_DT_BOOL, WK_DT_U8, WK_DT_I8, WK_DT_I16, WK_DT_I32, WK_DT_I64, WK_DT_F16, WK_DT_BF16, WK_DT_F32, WK_DT_F64,
     WK_NDTYPES
 } wk_dtype;
 

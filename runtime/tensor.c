@@ -86,6 +86,7 @@ uint64_t wk_tensor_version(const wk_tensor *t) { return t->version ? t->version-
 
 bool wk_wrap_dim(int64_t dim, int ndim, int *out) {
     int64_t n = ndim > 0 ? ndim : 1;
+    *out = 0;
     if (dim < -n || dim >= n)
         return wk_rt_err(WK_ERR_INDEX,
                          "Dimension out of range (expected to be in range of [%lld, %lld], but got %lld)",
@@ -148,6 +149,7 @@ static wk_storage *storage_new(wk_device dev, size_t nbytes) {
     }
     wk_storage *s = calloc(1, sizeof *s);
     if (!s) { wk_rt_err(WK_ERR_OOM, "out of memory"); return NULL; }
+    s->refcount = 1;
     s->device = dev;
     s->allocator = b;
     s->nbytes = nbytes;
@@ -217,6 +219,7 @@ wk_tensor *wk_tensor_empty_like(const wk_tensor *t, wk_dtype dt) {
 wk_tensor *wk_tensor_full(int ndim, const int64_t *shape, wk_scalar v, wk_dtype dt, wk_device dev) {
     wk_tensor *t = wk_tensor_empty(ndim, shape, dt, dev);
     if (t && !wk_tensor_fill_(t, v)) { wk_tensor_decref(t); return NULL; }
+    if (t) t->version->value = 0; /* a fresh tensor starts at version 0 */
     return t;
 }
 
@@ -284,7 +287,7 @@ wk_tensor *wk_tensor_linspace(wk_scalar start, wk_scalar end, int64_t steps, wk_
     int64_t es = (int64_t)wk_dtype_size(dt), half = steps / 2;
     double a = wk_scalar_to_f64(start), b = wk_scalar_to_f64(end);
     if (steps == 1) wk_dtype_store_f64(dt, p, a);
-    if (steps > 1 && dt == WK_F32) { /* computed in the tensor's precision like PyTorch */
+    if (steps > 1 && dt == WK_DT_F32) { /* computed in the tensor's precision like PyTorch */
         float fa = (float)a, fb = (float)b, st = (fb - fa) / (float)(steps - 1);
         for (int64_t i = 0; i < steps; i++)
             ((float *)p)[i] = i < half ? fa + st * (float)i : fb - st * (float)(steps - i - 1);
@@ -327,6 +330,7 @@ wk_tensor *wk_tensor_from_blob(int ndim, const int64_t *shape, const int64_t *st
     if (!s) { wk_rt_err(WK_ERR_OOM, "out of memory"); return NULL; }
     int64_t span = 1;
     for (int i = 0; i < ndim; i++) span = shape[i] ? span + (shape[i] - 1) * stride[i] : 0;
+    s->refcount = 1;
     s->device = WK_CPU;
     s->data = data;
     s->nbytes = (size_t)span * wk_dtype_size(dt);
@@ -410,7 +414,7 @@ static const char *VIEW_ERR = "view size is not compatible with input tensor's s
 
 wk_tensor *wk_tensor_view(const wk_tensor *t, int ndim, const int64_t *shape) {
     int64_t sh[WK_MAX_DIMS], st[WK_MAX_DIMS];
-    if (!check_shape(0, NULL) || ndim > WK_MAX_DIMS) { check_shape(ndim, shape); return NULL; }
+    if (ndim > WK_MAX_DIMS) { check_shape(ndim, shape); return NULL; }
     if (!wk_infer_shape(ndim, shape, wk_tensor_numel(t), sh)) return NULL;
     if (!wk_compute_view_strides(t->ndim, t->shape, t->stride, ndim, sh, st)) {
         wk_rt_err(WK_ERR_RUNTIME, "%s", VIEW_ERR);

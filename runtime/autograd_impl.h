@@ -1,0 +1,108 @@
+/* autograd_impl.h — internal: graph node layout and the helpers op implementations use to record history. */
+#ifndef WK_AUTOGRAD_IMPL_H
+#define WK_AUTOGRAD_IMPL_H
+#include "autograd.h"
+#include "backend.h"
+
+/* Shape/dtype/device of a node input or output (to shape gradients and build zeros). */
+typedef struct wk_tmeta {
+    int ndim;
+    int64_t shape[WK_MAX_DIMS];
+    wk_dtype dtype;
+    wk_device device;
+} wk_tmeta;
+
+typedef struct wk_edge {
+    wk_node *fn;   /* strong; NULL = no gradient flows to this input */
+    int input_nr;
+} wk_edge;
+
+/* A value saved for backward: a history-free alias (shares storage and version counter). */
+typedef struct wk_saved {
+    wk_tensor *t;
+    uint64_t version;
+    const char *src_name;  /* grad_fn name of the saved tensor ("ExpBackward0"), NULL for leaves */
+    int src_out;
+} wk_saved;
+
+typedef struct wk_hook {
+    int64_t id;
+    int output_nr;
+    wk_grad_hook_fn fn;
+    void *ctx;
+    void (*free_ctx)(void *);
+    struct wk_hook *next;
+} wk_hook;
+
+/* grads_out[i] (borrowed, never NULL: missing ones are zeros) -> grads_in[j] (new refs or NULL).
+ * Grads returned for inputs may be broadcast-shaped or of another dtype: the engine sums them
+ * back to the input shape and converts the dtype. */
+typedef bool (*wk_backward_fn)(wk_node *n, wk_tensor *const *gout, wk_tensor **gin);
+
+#define WK_NODE_INTS (2 * WK_MAX_DIMS + 8)
+
+struct wk_node {
+    int64_t refcount;
+    const char *name;
+    wk_backward_fn backward;
+    uint64_t seq;
+    int n_in, n_out, n_saved;
+    wk_edge *next;       /* n_in */
+    wk_tmeta *in, *out;  /* n_in, n_out */
+    wk_saved *saved;     /* n_saved */
+    int64_t iv[WK_NODE_INTS]; /* op parameters */
+    double dv[4];
+    int64_t *ext;        /* variable-length parameters (freed with the node) */
+    int n_ext;
+    bool released;       /* saved values freed by a backward without retain_graph */
+    wk_hook *hooks;      /* tensor hooks of non-leaf outputs (by output_nr) */
+    wk_tensor **retained;/* n_out weak pointers: outputs with retain_grad() */
+    wk_tensor *variable; /* AccumulateGrad: the leaf (strong) */
+    /* engine scratch */
+    uint64_t epoch;
+    int64_t topo;
+};
+
+/* Per-tensor metadata stored in wk_tensor.grad_fn. */
+typedef struct wk_ameta {
+    wk_node *grad_fn;     /* strong */
+    int output_nr;
+    wk_node *accumulator; /* weak: AccumulateGrad node of a leaf */
+    wk_hook *hooks;       /* leaf hooks */
+    bool retains_grad;
+    int64_t next_hook_id;
+} wk_ameta;
+
+wk_ameta *wk_ag_meta(const wk_tensor *t);        /* NULL when none */
+wk_ameta *wk_ag_meta_get(wk_tensor *t);          /* creates one */
+
+/* True when recording is on and one of the tensors (NULLs skipped) requires grad. */
+bool wk_ag_needs(int n, wk_tensor *const *ts);
+/* A node with n_in input edges (the gradient edges of ins[i]; NULL entries give no edge) and
+ * n_out outputs. */
+wk_node *wk_ag_node(const char *name, wk_backward_fn bw, int n_in, wk_tensor *const *ins, int n_out);
+/* Saves t (may be NULL: saves nothing but keeps the slot). Returns slot index. */
+int wk_ag_save(wk_node *n, wk_tensor *t);
+/* Saved slot i: borrowed, NULL + PyTorch's error when freed or modified in place. */
+wk_tensor *wk_ag_saved(wk_node *n, int i);
+/* Makes out (a fresh result) output nr of n: grad_fn, requires_grad, output meta. */
+void wk_ag_set_output(wk_node *n, int nr, wk_tensor *out);
+/* Records an in-place op on self: self's previous gradient edge must already be n's input
+ * (pass self in ins); self becomes output 0 of n. */
+void wk_ag_rebase(wk_node *n, wk_tensor *self);
+/* Checks before an in-place op on self that may record history (leaf / view-of-leaf errors). */
+bool wk_ag_check_inplace(wk_tensor *self);
+void wk_tmeta_of(wk_tmeta *m, const wk_tensor *t);
+wk_tensor *wk_tmeta_zeros(const wk_tmeta *m);
+
+/* Helpers shared by the op files (ops_common.c). */
+bool wk_ops_same_device(int n, wk_tensor *const *ts);
+/* Sums g down to (ndim, shape) (broadcast reduction); new reference. */
+wk_tensor *wk_ops_sum_to(wk_tensor *g, int ndim, const int64_t *shape);
+/* Bitmask of dims from a dims list (ndims == 0: all); errors as PyTorch. */
+bool wk_ops_dim_mask(const int64_t *dims, int ndims, int ndim, uint32_t *mask);
+/* a reduced-shape tensor (keepdim false) viewed with the reduced dims restored as size 1. */
+wk_tensor *wk_ops_unsqueeze_mask(wk_tensor *g, int ndim, uint32_t mask);
+wk_tensor *wk_ops_scalar_like(wk_scalar s, wk_dtype dt, wk_device dev);
+
+#endif

@@ -1,0 +1,324 @@
+/* cpu_elementwise.c — table-driven unary/binary/ternary CPU kernels generated per dtype by macros. */
+#include "cpu_kernels.h"
+#include "cpu_iter.h"
+#include <math.h>
+#include <string.h>
+
+typedef void (*loop_fn)(char **p, const int64_t *s, int64_t n, void *ctx);
+
+typedef struct {
+    double alpha, p0, p1;
+    int zero_div; /* set by integer division by zero */
+} kctx;
+
+/* ---- per-dtype traits: storage type T, compute type C, load and store */
+#define ID(x) (x)
+#define LD_H(x) wk_f16_to_f32(x)
+#define ST_H(x) wk_f32_to_f16(x)
+#define LD_B(x) wk_bf16_to_f32(x)
+#define ST_B(x) wk_f32_to_bf16(x)
+#define ST_BOOL(x) ((uint8_t)((x) != 0))
+
+#define FLOAT_TYPES(G, OP, EXPR) \
+    G(F32, float, float, ID, ID, OP, EXPR) G(F64, double, double, ID, ID, OP, EXPR) \
+    G(F16, uint16_t, float, LD_H, ST_H, OP, EXPR) G(BF16, uint16_t, float, LD_B, ST_B, OP, EXPR)
+#define INT_TYPES(G, OP, EXPR) \
+    G(U8, uint8_t, int64_t, ID, (uint8_t), OP, EXPR) G(I8, int8_t, int64_t, ID, (int8_t)(uint8_t), OP, EXPR) \
+    G(I16, int16_t, int64_t, ID, (int16_t)(uint16_t), OP, EXPR) G(I32, int32_t, int64_t, ID, (int32_t)(uint32_t), OP, EXPR) \
+    G(I64, int64_t, int64_t, ID, ID, OP, EXPR) G(BOOL, uint8_t, int64_t, ID, ST_BOOL, OP, EXPR)
+/* Storage types only (where() copies elements without converting). */
+#define RAW_TYPES(G) \
+    G(F32, float) G(F64, double) G(F16, uint16_t) G(BF16, uint16_t) G(U8, uint8_t) G(I8, int8_t) \
+    G(I16, int16_t) G(I32, int32_t) G(I64, int64_t) G(BOOL, uint8_t)
+
+/* ---- generic row loops (LD converts a stored element to the compute type C) */
+#define ROW1(TO, TA, LD, EXPR)                                                             \
+    if (s[0] == sizeof(TO) && s[1] == sizeof(TA)) {                                        \
+        TO *o_ = (TO *)p[0]; const TA *a_ = (const TA *)p[1];                              \
+        for (int64_t i = 0; i < n; i++) { C x = LD(a_[i]); o_[i] = (EXPR); }             \
+    } else {                                                                               \
+        for (int64_t i = 0; i < n; i++) {                                                  \
+            C x = LD(*(const TA *)(p[1] + i * s[1]));                                      \
+            *(TO *)(p[0] + i * s[0]) = (EXPR);                                             \
+        }                                                                                  \
+    }
+
+#define ROW2(TO, TA, LD, EXPR)                                                             \
+    if (s[0] == sizeof(TO) && s[1] == sizeof(TA) && s[2] == sizeof(TA)) {                  \
+        TO *o_ = (TO *)p[0]; const TA *a_ = (const TA *)p[1], *b_ = (const TA *)p[2];      \
+        for (int64_t i = 0; i < n; i++) { C x = LD(a_[i]), y = LD(b_[i]); o_[i] = (EXPR); } \
+    } else if (s[0] == sizeof(TO) && s[1] == sizeof(TA) && s[2] == 0) {                    \
+        TO *o_ = (TO *)p[0]; const TA *a_ = (const TA *)p[1]; const C y = LD(*(const TA *)p[2]); \
+        for (int64_t i = 0; i < n; i++) { C x = LD(a_[i]); o_[i] = (EXPR); }             \
+    } else {                                                                               \
+        for (int64_t i = 0; i < n; i++) {                                                  \
+            C x = LD(*(const TA *)(p[1] + i * s[1])), y = LD(*(const TA *)(p[2] + i * s[2])); \
+            *(TO *)(p[0] + i * s[0]) = (EXPR);                                             \
+        }                                                                                  \
+    }
+
+/* p[1] is a (of type TA, loaded raw as a0 and converted as x), p[2] is y, p[3] is z. */
+#define ROW3(TO, TA, TB, LD, EXPR)                                                         \
+    for (int64_t i = 0; i < n; i++) {                                                      \
+        TA a0 = *(const TA *)(p[1] + i * s[1]);                                            \
+        C y = LD(*(const TB *)(p[2] + i * s[2])), z = LD(*(const TB *)(p[3] + i * s[3]));   \
+        C x = (C)LD(a0);                                                                   \
+        (void)x; (void)y; (void)z;                                                         \
+        *(TO *)(p[0] + i * s[0]) = (EXPR);                                                 \
+    }
+
+/* ---------------------------------------------------------------- float helpers */
+#define FSEL(C, fn) _Generic((C)0, float: fn##f, double: fn)
+static inline double f_sign(double x) { return (double)((0 < x) - (x < 0)); }
+static inline double f_floordiv(double a, double b) {
+    if (b == 0) return a / b;
+    double mod = fmod(a, b), div = (a - mod) / b;
+    if (mod != 0 && (b < 0) != (mod < 0)) div -= 1;
+    double fl;
+    if (div != 0) { fl = floor(div); if (div - fl > 0.5) fl += 1; }
+    else fl = copysign(0.0, a / b);
+    return fl;
+}
+static inline float f_floordivf(float a, float b) {
+    if (b == 0) return a / b;
+    float mod = fmodf(a, b), div = (a - mod) / b;
+    if (mod != 0 && (b < 0) != (mod < 0)) div -= 1;
+    float fl;
+    if (div != 0) { fl = floorf(div); if (div - fl > 0.5f) fl += 1; }
+    else fl = copysignf(0.0f, a / b);
+    return fl;
+}
+static inline double f_rem(double a, double b) {
+    double m = fmod(a, b);
+    if (m != 0 && (b < 0) != (m < 0)) m += b;
+    return m;
+}
+static inline float f_remf(float a, float b) {
+    float m = fmodf(a, b);
+    if (m != 0 && (b < 0) != (m < 0)) m += b;
+    return m;
+}
+#define F_MAX(x, y) (isnan(x) ? (x) : isnan(y) ? (y) : (x) > (y) ? (x) : (y))
+#define F_MIN(x, y) (isnan(x) ? (x) : isnan(y) ? (y) : (x) < (y) ? (x) : (y))
+static inline double f_sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
+static inline float f_sigmoidf(float x) { return 1.0f / (1.0f + expf(-x)); }
+static inline double f_gelu(double x) { return 0.5 * x * (1.0 + erf(x * M_SQRT1_2)); }
+static inline float f_geluf(float x) { return 0.5f * x * (1.0f + erff(x * (float)M_SQRT1_2)); }
+static inline double f_softplus(double x) { return x > 20 ? x : log1p(exp(x)); }
+static inline float f_softplusf(float x) { return x > 20 ? x : log1pf(expf(x)); }
+static inline double f_clamp(double x, double lo, double hi) {
+    if (isnan(x)) return x;
+    if (!isnan(lo) && x < lo) x = lo;
+    if (!isnan(hi) && x > hi) x = hi;
+    return x;
+}
+static inline double f_round_dec(double x, double d) {
+    double ten = pow(10.0, d);
+    return d >= 0 ? nearbyint(x * ten) / ten : nearbyint(x / pow(10.0, -d)) * pow(10.0, -d);
+}
+static inline double f_lerp(double a, double b, double w) {
+    return fabs(w) < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w);
+}
+static inline float f_lerpf(float a, float b, float w) {
+    return fabsf(w) < 0.5f ? a + w * (b - a) : b - (b - a) * (1 - w);
+}
+
+/* ---------------------------------------------------------------- integer helpers */
+#define U64(x) ((uint64_t)(x))
+static inline int64_t i_floordiv(int64_t a, int64_t b, int *zd) {
+    if (b == 0) { *zd = 1; return 0; }
+    if (b == -1) return (int64_t)(0 - U64(a));
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
+    return q;
+}
+static inline int64_t i_truncdiv(int64_t a, int64_t b, int *zd) {
+    if (b == 0) { *zd = 1; return 0; }
+    return b == -1 ? (int64_t)(0 - U64(a)) : a / b;
+}
+static inline int64_t i_rem(int64_t a, int64_t b, int *zd) {
+    if (b == 0) { *zd = 1; return 0; }
+    if (b == -1) return 0;
+    int64_t m = a % b;
+    if (m != 0 && ((b < 0) != (m < 0))) m += b;
+    return m;
+}
+static inline int64_t i_fmod(int64_t a, int64_t b, int *zd) {
+    if (b == 0) { *zd = 1; return 0; }
+    return b == -1 ? 0 : a % b;
+}
+static inline int64_t i_pow(int64_t base, int64_t e) {
+    if (e < 0) return base == 1 ? 1 : base == -1 ? (e & 1 ? -1 : 1) : 0;
+    uint64_t r = 1, b = U64(base);
+    while (e) { if (e & 1) r *= b; b *= b; e >>= 1; }
+    return (int64_t)r;
+}
+static inline int64_t i_clamp(int64_t x, double lo, double hi) {
+    if (!isnan(lo) && (double)x < lo) x = (int64_t)lo;
+    if (!isnan(hi) && (double)x > hi) x = (int64_t)hi;
+    return x;
+}
+
+/* ================================================================ op lists */
+/* Unary ops on float dtypes: X(name, expression in x of compute type C). */
+#define FLOAT_UNOPS(X)                                                        \
+    X(NEG, -x) X(ABS, FSEL(C, fabs)(x)) X(SIGN, (C)f_sign(x)) X(SQUARE, x * x)   \
+    X(RECIPROCAL, (C)1 / x) X(EXP, FSEL(C, exp)(x)) X(EXP2, FSEL(C, exp2)(x))   \
+    X(EXPM1, FSEL(C, expm1)(x)) X(LOG, FSEL(C, log)(x)) X(LOG2, FSEL(C, log2)(x)) \
+    X(LOG10, FSEL(C, log10)(x)) X(LOG1P, FSEL(C, log1p)(x)) X(SQRT, FSEL(C, sqrt)(x)) \
+    X(RSQRT, (C)1 / FSEL(C, sqrt)(x)) X(SIN, FSEL(C, sin)(x)) X(COS, FSEL(C, cos)(x)) \
+    X(TAN, FSEL(C, tan)(x)) X(ASIN, FSEL(C, asin)(x)) X(ACOS, FSEL(C, acos)(x))   \
+    X(ATAN, FSEL(C, atan)(x)) X(SINH, FSEL(C, sinh)(x)) X(COSH, FSEL(C, cosh)(x)) \
+    X(TANH, FSEL(C, tanh)(x)) X(SIGMOID, FSEL(C, f_sigmoid)(x)) X(RELU, x < 0 ? (C)0 : x) \
+    X(ERF, FSEL(C, erf)(x)) X(FLOOR, FSEL(C, floor)(x)) X(CEIL, FSEL(C, ceil)(x)) \
+    X(ROUND, FSEL(C, nearbyint)(x)) X(TRUNC, FSEL(C, trunc)(x)) X(FRAC, x - FSEL(C, trunc)(x)) \
+    X(GELU, FSEL(C, f_gelu)(x)) X(SILU, x * FSEL(C, f_sigmoid)(x)) X(SOFTPLUS, FSEL(C, f_softplus)(x)) \
+    X(CLAMP, (C)f_clamp(x, dp0, dp1)) X(POW_SCALAR, FSEL(C, pow)(x, p0))          \
+    X(RPOW_SCALAR, FSEL(C, pow)(p0, x)) X(LEAKY_RELU, x > 0 ? x : x * p0)       \
+    X(ELU, x > 0 ? x : p0 * FSEL(C, expm1)(x)) X(ROUND_DECIMALS, (C)f_round_dec(x, dp0))
+
+#define INT_UNOPS(X)                                                                    \
+    X(NEG, (int64_t)(0 - U64(x))) X(ABS, x < 0 ? (int64_t)(0 - U64(x)) : x)               \
+    X(SIGN, (x > 0) - (x < 0)) X(SQUARE, (int64_t)(U64(x) * U64(x))) X(RELU, x < 0 ? 0 : x) \
+    X(FLOOR, x) X(CEIL, x) X(ROUND, x) X(TRUNC, x) X(BITWISE_NOT, ~x)                    \
+    X(CLAMP, i_clamp(x, dp0, dp1)) X(POW_SCALAR, i_pow(x, (int64_t)dp0))                  \
+    X(RPOW_SCALAR, i_pow((int64_t)dp0, x))
+
+/* Unary predicates (bool output) for every dtype. */
+#define FLOAT_UNPREDS(X) X(ISNAN, isnan(x)) X(ISINF, isinf(x)) X(ISFINITE, isfinite(x)) X(LOGICAL_NOT, x == 0)
+#define INT_UNPREDS(X) X(ISNAN, 0 * x) X(ISINF, 0 * x) X(ISFINITE, 1 + 0 * x) X(LOGICAL_NOT, x == 0)
+
+/* Binary ops: X(name, expression in x, y). */
+#define FLOAT_BINOPS(X)                                                                 \
+    X(ADD, x + al * y) X(SUB, x - al * y) X(MUL, x * y) X(DIV, x / y)                      \
+    X(DIV_FLOOR, FSEL(C, f_floordiv)(x, y)) X(DIV_TRUNC, FSEL(C, trunc)(x / y))           \
+    X(REMAINDER, FSEL(C, f_rem)(x, y)) X(FMOD, FSEL(C, fmod)(x, y)) X(POW, FSEL(C, pow)(x, y)) \
+    X(MAXIMUM, F_MAX(x, y)) X(MINIMUM, F_MIN(x, y)) X(ATAN2, FSEL(C, atan2)(x, y))
+#define INT_BINOPS(X)                                                                   \
+    X(ADD, (int64_t)(U64(x) + U64(y) * U64(al))) X(SUB, (int64_t)(U64(x) - U64(y) * U64(al))) \
+    X(MUL, (int64_t)(U64(x) * U64(y))) X(DIV_FLOOR, i_floordiv(x, y, zd))                 \
+    X(DIV_TRUNC, i_truncdiv(x, y, zd)) X(REMAINDER, i_rem(x, y, zd)) X(FMOD, i_fmod(x, y, zd)) \
+    X(POW, i_pow(x, y)) X(MAXIMUM, x > y ? x : y) X(MINIMUM, x < y ? x : y)                 \
+    X(BITAND, x & y) X(BITOR, x | y) X(BITXOR, x ^ y)
+#define ALL_BINPREDS(X)                                                                 \
+    X(EQ, x == y) X(NE, x != y) X(LT, x < y) X(LE, x <= y) X(GT, x > y) X(GE, x >= y)     \
+    X(LOGICAL_AND, (x != 0) && (y != 0)) X(LOGICAL_OR, (x != 0) || (y != 0))              \
+    X(LOGICAL_XOR, (x != 0) != (y != 0))
+
+/* Ternary ops: a0 = raw first operand, y and z converted. */
+#define FLOAT_TEROPS(X)                                                                 \
+    X(LERP, FSEL(C, f_lerp)(x, y, z)) X(ADDCMUL, x + p0 * y * z)                \
+    X(ADDCDIV, x + p0 * (y / z))
+#define INT_TEROPS(X) X(ADDCMUL, (int64_t)(U64(x) + U64(p0) * U64(y) * U64(z)))
+
+/* ================================================================ kernel generation */
+#define KHEAD(NAME, CT)                                                                 \
+    static void NAME(char **p, const int64_t *s, int64_t n, void *ctx) {                 \
+        typedef CT C;                                                                    \
+        kctx *k_ = ctx;                                                                  \
+        const C al = (C)k_->alpha, p0 = (C)k_->p0;                                       \
+        const double dp0 = k_->p0, dp1 = k_->p1; int *zd = &k_->zero_div;                \
+        (void)al; (void)p0; (void)dp0; (void)dp1; (void)zd;
+
+#define GEN_UN(DT, T, CT, LDM, STM, OP, EXPR)  KHEAD(un_##OP##_##DT, CT) ROW1(T, T, LDM, STM(EXPR)) }
+#define GEN_UNP(DT, T, CT, LDM, STM, OP, EXPR) KHEAD(un_##OP##_##DT, CT) ROW1(uint8_t, T, LDM, (uint8_t)((EXPR) != 0)) }
+#define GEN_BIN(DT, T, CT, LDM, STM, OP, EXPR) KHEAD(bin_##OP##_##DT, CT) ROW2(T, T, LDM, STM(EXPR)) }
+#define GEN_BINP(DT, T, CT, LDM, STM, OP, EXPR) KHEAD(bin_##OP##_##DT, CT) ROW2(uint8_t, T, LDM, (uint8_t)((EXPR) != 0)) }
+#define GEN_TER(DT, T, CT, LDM, STM, OP, EXPR) KHEAD(ter_##OP##_##DT, CT) ROW3(T, T, T, LDM, STM(EXPR)) }
+#define GEN_WHERE(DT, T) KHEAD(ter_WHERE_##DT, T) ROW3(T, uint8_t, T, ID, a0 ? y : z) }
+
+#define TAB_UN(DT, T, CT, LDM, STM, OP, EXPR) [WK_UOP_##OP][WK_DT_##DT] = un_##OP##_##DT,
+#define TAB_BIN(DT, T, CT, LDM, STM, OP, EXPR) [WK_BIN_##OP][WK_DT_##DT] = bin_##OP##_##DT,
+#define TAB_TER(DT, T, CT, LDM, STM, OP, EXPR) [WK_TER_##OP][WK_DT_##DT] = ter_##OP##_##DT,
+#define TAB_WHERE(DT, T) [WK_TER_WHERE][WK_DT_##DT] = ter_WHERE_##DT,
+
+/* X-macro adaptors: one op over a type list. */
+#define UN_F(OP, EXPR) FLOAT_TYPES(GEN_UN, OP, EXPR)
+#define UN_I(OP, EXPR) INT_TYPES(GEN_UN, OP, EXPR)
+#define UNP_F(OP, EXPR) FLOAT_TYPES(GEN_UNP, OP, EXPR)
+#define UNP_I(OP, EXPR) INT_TYPES(GEN_UNP, OP, EXPR)
+#define BIN_F(OP, EXPR) FLOAT_TYPES(GEN_BIN, OP, EXPR)
+#define BIN_I(OP, EXPR) INT_TYPES(GEN_BIN, OP, EXPR)
+#define BINP_F(OP, EXPR) FLOAT_TYPES(GEN_BINP, OP, EXPR)
+#define BINP_I(OP, EXPR) INT_TYPES(GEN_BINP, OP, EXPR)
+#define TER_F(OP, EXPR) FLOAT_TYPES(GEN_TER, OP, EXPR)
+#define TER_I(OP, EXPR) INT_TYPES(GEN_TER, OP, EXPR)
+#define T_UN_F(OP, EXPR) FLOAT_TYPES(TAB_UN, OP, EXPR)
+#define T_UN_I(OP, EXPR) INT_TYPES(TAB_UN, OP, EXPR)
+#define T_BIN_F(OP, EXPR) FLOAT_TYPES(TAB_BIN, OP, EXPR)
+#define T_BIN_I(OP, EXPR) INT_TYPES(TAB_BIN, OP, EXPR)
+#define T_TER_F(OP, EXPR) FLOAT_TYPES(TAB_TER, OP, EXPR)
+#define T_TER_I(OP, EXPR) INT_TYPES(TAB_TER, OP, EXPR)
+
+FLOAT_UNOPS(UN_F)
+INT_UNOPS(UN_I)
+FLOAT_UNPREDS(UNP_F)
+INT_UNPREDS(UNP_I)
+FLOAT_BINOPS(BIN_F)
+INT_BINOPS(BIN_I)
+ALL_BINPREDS(BINP_F)
+ALL_BINPREDS(BINP_I)
+FLOAT_TEROPS(TER_F)
+INT_TEROPS(TER_I)
+RAW_TYPES(GEN_WHERE)
+
+static const loop_fn g_unary[WK_UOP_COUNT][WK_NDTYPES] = {
+    FLOAT_UNOPS(T_UN_F) INT_UNOPS(T_UN_I) FLOAT_UNPREDS(T_UN_F) INT_UNPREDS(T_UN_I)
+};
+static const loop_fn g_binary[WK_BIN_COUNT][WK_NDTYPES] = {
+    FLOAT_BINOPS(T_BIN_F) INT_BINOPS(T_BIN_I) ALL_BINPREDS(T_BIN_F) ALL_BINPREDS(T_BIN_I)
+};
+static const loop_fn g_ternary[WK_TER_COUNT][WK_NDTYPES] = {
+    FLOAT_TEROPS(T_TER_F) INT_TEROPS(T_TER_I) RAW_TYPES(TAB_WHERE)
+};
+
+static const char *const g_unary_names[WK_UOP_COUNT] = {
+    "neg", "abs", "sign", "square", "reciprocal", "exp", "exp2", "expm1", "log", "log2", "log10",
+    "log1p", "sqrt", "rsqrt", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh",
+    "sigmoid", "relu", "erf", "floor", "ceil", "round", "trunc", "frac", "gelu", "silu", "softplus",
+    "logical_not", "bitwise_not", "clamp", "pow", "pow", "leaky_relu", "elu", "round", "isnan",
+    "isinf", "isfinite",
+};
+static const char *const g_binary_names[WK_BIN_COUNT] = {
+    "add", "sub", "mul", "div", "div_floor", "div_trunc", "remainder", "fmod", "pow", "maximum",
+    "minimum", "atan2", "bitwise_and", "bitwise_or", "bitwise_xor", "eq", "ne", "lt", "le", "gt",
+    "ge", "logical_and", "logical_or", "logical_xor",
+};
+static const char *const g_ternary_names[WK_TER_COUNT] = {"where", "lerp", "addcmul", "addcdiv"};
+
+static bool not_impl(const char *name, wk_dtype dt) {
+    return wk_rt_err(WK_ERR_RUNTIME, "\"%s_cpu\" not implemented for '%s'", name, wk_dtype_scalar_name(dt));
+}
+
+static bool run(loop_fn fn, int nops, const wk_tensor *const *ops, kctx *k) {
+    wk_iter it;
+    wk_iter_init(&it, nops, ops, true);
+    wk_iter_run(&it, fn, k, true);
+    if (k->zero_div) return wk_rt_err(WK_ERR_RUNTIME, "ZeroDivisionError");
+    return true;
+}
+
+bool wk_cpu_unary(wk_unary_op op, wk_tensor *out, const wk_tensor *a, const double *params) {
+    loop_fn fn = (unsigned)op < WK_UOP_COUNT ? g_unary[op][a->dtype] : NULL;
+    if (!fn) return not_impl((unsigned)op < WK_UOP_COUNT ? g_unary_names[op] : "unary", a->dtype);
+    kctx k = {0, params ? params[0] : 0, params ? params[1] : 0, 0};
+    const wk_tensor *ops[2] = {out, a};
+    return run(fn, 2, ops, &k);
+}
+
+bool wk_cpu_binary(wk_binary_op op, wk_tensor *out, const wk_tensor *a, const wk_tensor *b, double alpha) {
+    loop_fn fn = (unsigned)op < WK_BIN_COUNT ? g_binary[op][a->dtype] : NULL;
+    if (!fn) return not_impl((unsigned)op < WK_BIN_COUNT ? g_binary_names[op] : "binary", a->dtype);
+    kctx k = {alpha, 0, 0, 0};
+    const wk_tensor *ops[3] = {out, a, b};
+    return run(fn, 3, ops, &k);
+}
+
+bool wk_cpu_ternary(wk_ternary_op op, wk_tensor *out, const wk_tensor *a, const wk_tensor *b,
+                    const wk_tensor *c, double value) {
+    loop_fn fn = (unsigned)op < WK_TER_COUNT ? g_ternary[op][out->dtype] : NULL;
+    if (!fn) return not_impl((unsigned)op < WK_TER_COUNT ? g_ternary_names[op] : "ternary", out->dtype);
+    kctx k = {0, value, 0, 0};
+    const wk_tensor *ops[4] = {out, a, b, c};
+    return run(fn, 4, ops, &k);
+}

@@ -1,0 +1,178 @@
+/* cpu_gemm.c — blocked, packed, multi-threaded fp32/fp64 GEMM (vector-extension micro-kernels, AVX2 when present) and a generic fallback. */
+#include "cpu_kernels.h"
+#include "cpu_iter.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define KC 256
+#define MC 96
+#define NC 2048
+
+#if defined(__GNUC__) && !defined(__clang__)
+#define FASTMATH_ATTR __attribute__((optimize("fp-contract=fast")))
+#else
+#define FASTMATH_ATTR
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_AVX2_PATH 1
+#define AVX2_ATTR __attribute__((target("avx2,fma"))) FASTMATH_ATTR
+#else
+#define HAVE_AVX2_PATH 0
+#define AVX2_ATTR
+#endif
+
+typedef float vf8 __attribute__((vector_size(32)));
+typedef double vd4 __attribute__((vector_size(32)));
+
+/* Micro-kernel: acc(MR x NR) = Ap(MR x kc, packed by column) * Bp(kc x NR, packed by row);
+ * then C(mr x nr) += alpha * acc. NR = 2 vectors. */
+#define UKERNEL(NAME, ATTR, T, VT, VW, MR)                                                \
+    ATTR static void NAME(int64_t kc, const T *ap, const T *bp, T *c, int64_t ldc,       \
+                          int64_t mr, int64_t nr, T alpha) {                              \
+        VT acc[MR][2];                                                                    \
+        memset(acc, 0, sizeof acc);                                                       \
+        for (int64_t p = 0; p < kc; p++) {                                                \
+            VT b0, b1;                                                                    \
+            memcpy(&b0, bp + p * 2 * VW, sizeof b0);                                      \
+            memcpy(&b1, bp + p * 2 * VW + VW, sizeof b1);                                 \
+            const T *a = ap + p * MR;                                                     \
+            for (int i = 0; i < MR; i++) {                                                \
+                acc[i][0] += a[i] * b0;                                                   \
+                acc[i][1] += a[i] * b1;                                                   \
+            }                                                                             \
+        }                                                                                 \
+        T tile[MR][2 * VW];                                                               \
+        memcpy(tile, acc, sizeof tile);                                                   \
+        for (int64_t i = 0; i < mr; i++)                                                  \
+            for (int64_t j = 0; j < nr; j++) c[i * ldc + j] += alpha * tile[i][j];        \
+    }
+
+UKERNEL(uk_f32_generic, , float, vf8, 8, 6)
+UKERNEL(uk_f64_generic, , double, vd4, 4, 6)
+#if HAVE_AVX2_PATH
+UKERNEL(uk_f32_avx2, AVX2_ATTR, float, vf8, 8, 6)
+UKERNEL(uk_f64_avx2, AVX2_ATTR, double, vd4, 4, 6)
+static bool have_avx2(void) {
+    static int v = -1;
+    if (v < 0) { __builtin_cpu_init(); v = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"); }
+    return v;
+}
+#endif
+
+/* Generates packing and the blocked driver for one type. */
+#define GEMM_IMPL(T, SUF, VW, MR)                                                         \
+    typedef void (*uk_##SUF##_fn)(int64_t, const T *, const T *, T *, int64_t, int64_t, int64_t, T); \
+    static void pack_a_##SUF(bool ta, const T *a, int64_t lda, int64_t i0, int64_t mc,     \
+                             int64_t p0, int64_t kc, T *dst) {                            \
+        for (int64_t ib = 0; ib < mc; ib += MR)                                           \
+            for (int64_t p = 0; p < kc; p++)                                              \
+                for (int64_t i = 0; i < MR; i++) {                                        \
+                    int64_t r = i0 + ib + i, q = p0 + p;                                  \
+                    *dst++ = ib + i < mc ? (ta ? a[q * lda + r] : a[r * lda + q]) : (T)0; \
+                }                                                                         \
+    }                                                                                     \
+    static void pack_b_##SUF(bool tb, const T *b, int64_t ldb, int64_t p0, int64_t kc,     \
+                             int64_t j0, int64_t nc, T *dst) {                            \
+        const int64_t NR = 2 * VW;                                                        \
+        for (int64_t jb = 0; jb < nc; jb += NR)                                           \
+            for (int64_t p = 0; p < kc; p++)                                              \
+                for (int64_t j = 0; j < NR; j++) {                                        \
+                    int64_t col = j0 + jb + j, q = p0 + p;                                \
+                    *dst++ = jb + j < nc ? (tb ? b[col * ldb + q] : b[q * ldb + col]) : (T)0; \
+                }                                                                         \
+    }                                                                                     \
+    typedef struct {                                                                      \
+        bool ta; const T *a; int64_t lda, m, p0, kc, j0, nc; const T *bpack; T *c;         \
+        int64_t ldc; T alpha; uk_##SUF##_fn uk;                                           \
+    } job_##SUF;                                                                          \
+    static void blocks_##SUF(int64_t lo, int64_t hi, void *ctx) {                         \
+        job_##SUF *j = ctx;                                                               \
+        const int64_t NR = 2 * VW;                                                        \
+        T *apack = aligned_alloc(64, sizeof(T) * (size_t)((MC + MR) * KC));               \
+        if (!apack) return;                                                               \
+        for (int64_t blk = lo; blk < hi; blk++) {                                         \
+            int64_t i0 = blk * MC, mc = j->m - i0 < MC ? j->m - i0 : MC;                  \
+            pack_a_##SUF(j->ta, j->a, j->lda, i0, mc, j->p0, j->kc, apack);               \
+            for (int64_t jb = 0; jb < j->nc; jb += NR)                                    \
+                for (int64_t ib = 0; ib < mc; ib += MR)                                   \
+                    j->uk(j->kc, apack + ib * j->kc, j->bpack + jb * j->kc,               \
+                          j->c + (i0 + ib) * j->ldc + j->j0 + jb, j->ldc,                 \
+                          mc - ib < MR ? mc - ib : MR, j->nc - jb < NR ? j->nc - jb : NR, j->alpha); \
+        }                                                                                 \
+        free(apack);                                                                      \
+    }                                                                                     \
+    static bool gemm_##SUF(bool ta, bool tb, int64_t m, int64_t n, int64_t k, T alpha,     \
+                           const T *a, int64_t lda, const T *b, int64_t ldb, T beta, T *c, \
+                           int64_t ldc, uk_##SUF##_fn uk) {                               \
+        const int64_t NR = 2 * VW;                                                        \
+        for (int64_t i = 0; i < m; i++)                                                   \
+            for (int64_t j = 0; j < n; j++)                                               \
+                c[i * ldc + j] = beta == 0 ? (T)0 : beta * c[i * ldc + j];               \
+        if (k == 0 || alpha == 0) return true;                                            \
+        T *bpack = aligned_alloc(64, sizeof(T) * (size_t)(KC * (NC + NR)));               \
+        if (!bpack) return wk_rt_err(WK_ERR_OOM, "out of memory");                        \
+        int64_t mblocks = (m + MC - 1) / MC;                                              \
+        for (int64_t j0 = 0; j0 < n; j0 += NC) {                                          \
+            int64_t nc = n - j0 < NC ? n - j0 : NC;                                       \
+            for (int64_t p0 = 0; p0 < k; p0 += KC) {                                      \
+                int64_t kc = k - p0 < KC ? k - p0 : KC;                                   \
+                pack_b_##SUF(tb, b, ldb, p0, kc, j0, nc, bpack);                          \
+                job_##SUF jb = {ta, a, lda, m, p0, kc, j0, nc, bpack, c, ldc, alpha, uk};  \
+                double work = (double)m * (double)nc * (double)kc;                        \
+                if (work >= 4e6) wk_cpu_parallel_for(mblocks, 1, blocks_##SUF, &jb);     \
+                else blocks_##SUF(0, mblocks, &jb);                                       \
+            }                                                                             \
+        }                                                                                 \
+        free(bpack);                                                                      \
+        return true;                                                                      \
+    }
+
+GEMM_IMPL(float, f32, 8, 6)
+GEMM_IMPL(double, f64, 4, 6)
+
+/* Any other dtype: straightforward triple loop through double (int64 for integers). */
+static bool gemm_generic(wk_dtype dt, bool ta, bool tb, int64_t m, int64_t n, int64_t k, double alpha,
+                         const void *a, int64_t lda, const void *b, int64_t ldb, double beta, void *c, int64_t ldc) {
+    size_t es = wk_dtype_size(dt);
+    bool ints = !wk_dtype_is_float(dt);
+    for (int64_t i = 0; i < m; i++)
+        for (int64_t j = 0; j < n; j++) {
+            double accf = 0;
+            uint64_t acci = 0;
+            for (int64_t p = 0; p < k; p++) {
+                const char *pa = (const char *)a + (size_t)(ta ? p * lda + i : i * lda + p) * es;
+                const char *pb = (const char *)b + (size_t)(tb ? j * ldb + p : p * ldb + j) * es;
+                if (ints) acci += (uint64_t)wk_dtype_load_i64(dt, pa) * (uint64_t)wk_dtype_load_i64(dt, pb);
+                else accf += wk_dtype_load_f64(dt, pa) * wk_dtype_load_f64(dt, pb);
+            }
+            char *pc = (char *)c + (size_t)(i * ldc + j) * es;
+            if (ints) {
+                int64_t old = beta == 0 ? 0 : wk_dtype_load_i64(dt, pc) * (int64_t)beta;
+                wk_dtype_store_i64(dt, pc, old + (int64_t)alpha * (int64_t)acci);
+            } else {
+                double old = beta == 0 ? 0 : beta * wk_dtype_load_f64(dt, pc);
+                wk_dtype_store_f64(dt, pc, old + alpha * accf);
+            }
+        }
+    return true;
+}
+
+bool wk_cpu_gemm(wk_dtype dt, bool ta, bool tb, int64_t m, int64_t n, int64_t k, double alpha,
+                 const void *a, int64_t lda, const void *b, int64_t ldb, double beta, void *c, int64_t ldc) {
+    if (m <= 0 || n <= 0) return true;
+    if (dt == WK_DT_F32) {
+        uk_f32_fn uk = uk_f32_generic;
+#if HAVE_AVX2_PATH
+        if (have_avx2()) uk = uk_f32_avx2;
+#endif
+        return gemm_f32(ta, tb, m, n, k, (float)alpha, a, lda, b, ldb, (float)beta, c, ldc, uk);
+    }
+    if (dt == WK_DT_F64) {
+        uk_f64_fn uk = uk_f64_generic;
+#if HAVE_AVX2_PATH
+        if (have_avx2()) uk = uk_f64_avx2;
+#endif
+        return gemm_f64(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, uk);
+    }
+    return gemm_generic(dt, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}

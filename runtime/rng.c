@@ -1,0 +1,456 @@
+/* rng.c — PyTorch's CPU generator: MT19937, uniform/normal (scalar and 16-wide Box-Muller), integers, Bernoulli, randperm. */
+#include "rng.h"
+#include "cpu_iter.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Bit-exactness needs every fused multiply-add written out explicitly (torch-compat.md 2.4). */
+#ifdef __clang__
+#pragma STDC FP_CONTRACT OFF
+#endif
+
+#define DEFAULT_SEED 67280421310721ULL
+
+static wk_rng_compat g_compat = WK_RNG_COMPAT_2X;
+void wk_rng_set_compat(wk_rng_compat c) { g_compat = c; }
+wk_rng_compat wk_rng_get_compat(void) { return g_compat; }
+
+/* ------------------------------------------------------------------ MT19937 */
+
+void wk_rng_seed(wk_generator *g, uint64_t seed) {
+    g->seed = seed;
+    g->mt[0] = (uint32_t)seed;
+    for (uint32_t j = 1; j < WK_MT_WORDS; j++)
+        g->mt[j] = 1812433253u * (g->mt[j - 1] ^ (g->mt[j - 1] >> 30)) + j;
+    g->next = WK_MT_WORDS;
+    g->has_normal = false;
+    g->next_normal = 0;
+}
+
+static void twist(wk_generator *g) {
+    uint32_t *m = g->mt;
+    for (int i = 0; i < WK_MT_WORDS; i++) {
+        uint32_t y = (m[i] & 0x80000000u) | (m[(i + 1) % WK_MT_WORDS] & 0x7fffffffu);
+        m[i] = m[(i + 397) % WK_MT_WORDS] ^ (y >> 1) ^ ((y & 1u) ? 0x9908b0dfu : 0u);
+    }
+    g->next = 0;
+}
+
+uint32_t wk_rng_u32(wk_generator *g) {
+    if (g->next >= WK_MT_WORDS) twist(g);
+    uint32_t y = g->mt[g->next++];
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= y >> 18;
+    return y;
+}
+
+uint64_t wk_rng_u64(wk_generator *g) {
+    uint64_t hi = wk_rng_u32(g);
+    return (hi << 32) | wk_rng_u32(g);
+}
+
+float wk_rng_uniform_f32(wk_generator *g) { return (float)(wk_rng_u32(g) & 0xFFFFFFu) * 0x1p-24f; }
+double wk_rng_uniform_f64(wk_generator *g) { return (double)(wk_rng_u64(g) & ((1ULL << 53) - 1)) * 0x1p-53; }
+
+static wk_generator g_default;
+static bool g_default_ready;
+
+wk_generator *wk_rng_default(void) {
+    if (!g_default_ready) {
+        wk_rng_seed(&g_default, DEFAULT_SEED);
+        g_default.refcount = 1;
+        g_default.device = WK_CPU;
+        g_default_ready = true;
+    }
+    return &g_default;
+}
+
+wk_generator *wk_rng_new(void) {
+    wk_generator *g = calloc(1, sizeof *g);
+    if (!g) { wk_rt_err(WK_ERR_OOM, "out of memory"); return NULL; }
+    g->refcount = 1;
+    g->device = WK_CPU;
+    wk_rng_seed(g, DEFAULT_SEED);
+    return g;
+}
+
+void wk_rng_free(wk_generator *g) { if (g && g != &g_default) free(g); }
+uint64_t wk_rng_initial_seed(const wk_generator *g) { return g->seed; }
+
+uint64_t wk_rng_seed_random(wk_generator *g) {
+    uint64_t s = 0;
+    FILE *f = fopen("/dev/urandom", "rb");
+    if (!f || fread(&s, sizeof s, 1, f) != 1) s = (uint64_t)time(NULL) * 6364136223846793005ULL + (uint64_t)clock();
+    if (f) fclose(f);
+    s &= (1ULL << 63) - 1; /* PyTorch's seeds from /dev/urandom fit in int64 */
+    wk_rng_seed(g, s);
+    return s;
+}
+
+static wk_generator *gen(wk_generator *g) { return g ? g : wk_rng_default(); }
+
+/* ------------------------------------------------------------------ serial element walk */
+
+typedef void (*elem_fn)(char *p, void *ctx);
+typedef struct { elem_fn fn; void *ctx; } walk_ctx;
+
+static void walk_row(char **p, const int64_t *s, int64_t n, void *c) {
+    walk_ctx *w = c;
+    for (int64_t i = 0; i < n; i++) w->fn(p[0] + i * s[0], w->ctx);
+}
+
+/* Visits every element once, in memory order (like TensorIterator on a single output). */
+static void walk(wk_tensor *t, elem_fn fn, void *ctx) {
+    walk_ctx w = {fn, ctx};
+    const wk_tensor *ops[1] = {t};
+    wk_cpu_foreach(1, ops, walk_row, &w, true);
+}
+
+static bool check_cpu(const wk_tensor *t) {
+    if (t->storage->device.type != WK_DEV_CPU)
+        return wk_rt_err(WK_ERR_RUNTIME, "CPU generator used with a non-CPU tensor");
+    return true;
+}
+
+/* ------------------------------------------------------------------ uniform */
+
+typedef struct { wk_generator *g; wk_dtype dt; double from, to; } uni_ctx;
+
+static void uni_elem(char *p, void *c) {
+    uni_ctx *u = c;
+    switch (u->dt) {
+    case WK_DT_F32: {
+        float a = (float)u->from, b = (float)u->to, r = b - a;
+        *(float *)p = fmaf(wk_rng_uniform_f32(u->g), r, a);
+        break;
+    }
+    case WK_DT_F64:
+        *(double *)p = fma(wk_rng_uniform_f64(u->g), u->to - u->from, u->from);
+        break;
+    case WK_DT_F16: case WK_DT_BF16: {
+        /* operands rounded to the dtype, arithmetic in float */
+        bool h = u->dt == WK_DT_F16;
+        float a = h ? wk_f16_to_f32(wk_f32_to_f16((float)u->from)) : wk_bf16_to_f32(wk_f32_to_bf16((float)u->from));
+        float b = h ? wk_f16_to_f32(wk_f32_to_f16((float)u->to)) : wk_bf16_to_f32(wk_f32_to_bf16((float)u->to));
+        uint32_t x = wk_rng_u32(u->g);
+        float v = h ? (float)(x & 0x7FFu) * 0x1p-11f : (float)(x & 0xFFu) * 0x1p-8f;
+        float r = fmaf(v, b - a, a);
+        *(uint16_t *)p = h ? wk_f32_to_f16(r) : wk_f32_to_bf16(r);
+        break;
+    }
+    default: break;
+    }
+}
+
+bool wk_rng_uniform_(wk_tensor *t, double from, double to, wk_generator *g) {
+    if (!check_cpu(t)) return false;
+    if (!wk_dtype_is_float(t->dtype))
+        return wk_rt_err(WK_ERR_RUNTIME, "\"uniform_cpu\" not implemented for '%s'", wk_dtype_scalar_name(t->dtype));
+    if (from > to)
+        return wk_rt_err(WK_ERR_RUNTIME, "uniform_ expects to return a [from, to) range, but found from=%g > to=%g", from, to);
+    uni_ctx u = {gen(g), t->dtype, from, to};
+    walk(t, uni_elem, &u);
+    wk_tensor_bump_version(t);
+    return true;
+}
+
+/* ------------------------------------------------------------------ normal: scalar path */
+
+double wk_rng_normal_scalar(wk_generator *g, double mean, double std) {
+    if (g->has_normal) {
+        g->has_normal = false;
+        return fma(g->next_normal, std, mean);
+    }
+    double u1 = wk_rng_uniform_f64(g), u2 = wk_rng_uniform_f64(g);
+    double r = sqrt(-2.0 * (g_compat == WK_RNG_COMPAT_113 ? log(1.0 - u2) : log1p(-u2)));
+    double theta = 2.0 * M_PI * u1;
+    g->next_normal = r * sin(theta);
+    g->has_normal = true;
+    return fma(r * cos(theta), std, mean);
+}
+
+typedef struct { wk_generator *g; wk_dtype dt; double mean, std; } norm_ctx;
+
+static void norm_elem(char *p, void *c) {
+    norm_ctx *n = c;
+    wk_dtype_store_f64(n->dt, p, wk_rng_normal_scalar(n->g, n->mean, n->std));
+}
+
+/* ------------------------------------------------------------------ normal: 16-wide paths */
+
+static uint32_t fbits(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
+static float bitsf(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
+
+/* Cephes-style single-precision log as in avx_mathfun (x > 0). */
+static float mf_log(float x) {
+    if (x < 0x1p-126f) x = 0x1p-126f;
+    float e = (float)((int32_t)(fbits(x) >> 23) - 127) + 1.0f;
+    x = bitsf((fbits(x) & ~0x7f800000u) | fbits(0.5f));
+    if (x < 0.70710677f) {
+        e -= 1.0f;
+        float t = x;
+        x = x - 1.0f;
+        x = x + t;
+    } else {
+        x = x - 1.0f;
+    }
+    float z = x * x;
+    static const float P[] = {-1.1514610310e-1f, 1.1676998740e-1f, -1.2420140846e-1f, 1.4249322787e-1f,
+                              -1.6668057665e-1f, 2.0000714765e-1f, -2.4999993993e-1f, 3.3333331174e-1f};
+    float y = 7.0376836292e-2f;
+    for (int i = 0; i < 8; i++) y = fmaf(y, x, P[i]);
+    y = y * x;
+    float eq1 = e * -2.12194440e-4f;
+    y = fmaf(y, z, eq1);
+    float hz = z * 0.5f;
+    y = y - hz;
+    x = x + y;
+    return fmaf(e, 0.693359375f, x);
+}
+
+/* Cephes-style sincos as in avx_mathfun, for x >= 0. */
+static void mf_sincos(float x, float *sout, float *cout) {
+    int32_t j = (int32_t)(x * 1.27323954473516f);
+    j = (j + 1) & ~1;
+    float y = (float)j;
+    bool sin_neg = (j & 4) != 0;
+    bool cos_neg = ((j - 2) & 4) == 0;
+    bool polyA = (j & 2) == 0;
+    x = fmaf(y, -0.78515625f, x);
+    x = fmaf(y, -2.4187564849853515625e-4f, x);
+    x = fmaf(y, -3.77489497744594108e-8f, x);
+    float z = x * x;
+    float c = fmaf(2.443315711809948e-5f, z, -1.388731625493765e-3f);
+    c = fmaf(c, z, 4.166664568298827e-2f);
+    c = c * z;
+    float hz = z * 0.5f;
+    c = fmaf(c, z, -hz);
+    c = c + 1.0f;
+    float s = fmaf(-1.9515295891e-4f, z, 8.3321608736e-3f);
+    s = fmaf(s, z, -1.6666654611e-1f);
+    s = s * z;
+    s = fmaf(s, x, x);
+    float sA = polyA ? s : 0.0f, cA = polyA ? 0.0f : c;
+    float sn = cA + sA;
+    float cs = (c - cA) + (s - sA);
+    if (sin_neg) sn = bitsf(fbits(sn) ^ 0x80000000u);
+    if (cos_neg) cs = bitsf(fbits(cs) ^ 0x80000000u);
+    *sout = sn;
+    *cout = cs;
+}
+
+static void normal16_f32(float *d, float mean, float std) {
+    const float two_pi = bitsf(0x40C90FDBu);
+    for (int j = 0; j < 8; j++) {
+        float a = 1.0f - d[j];
+        float radius = sqrtf(-2.0f * mf_log(a));
+        float theta = two_pi * d[j + 8];
+        float s, c;
+        mf_sincos(theta, &s, &c);
+        float rc = radius * c, rs = radius * s;
+        d[j] = fmaf(rc, std, mean);
+        d[j + 8] = fmaf(rs, std, mean);
+    }
+}
+
+static void normal16_f64(double *d, double mean, double std) {
+    for (int j = 0; j < 8; j++) {
+        double radius = sqrt(-2.0 * log(1.0 - d[j]));
+        double theta = 2.0 * M_PI * d[j + 8];
+        double rc = radius * cos(theta), rs = radius * sin(theta);
+        d[j] = fma(rc, std, mean);
+        d[j + 8] = fma(rs, std, mean);
+    }
+}
+
+/* Half/bfloat16: PyTorch's generic kernel in the dtype itself. Named intermediates (u1, u2,
+ * radius, theta) are rounded to the dtype. Half arithmetic happens in float; c10's BFloat16 also
+ * has log/sqrt/sin/cos and operators returning BFloat16, so every bf16 step is rounded. */
+static float round_h(bool half, float v) {
+    return half ? wk_f16_to_f32(wk_f32_to_f16(v)) : wk_bf16_to_f32(wk_f32_to_bf16(v));
+}
+
+static void normal16_h(uint16_t *d, bool half, float mean, float std) {
+    for (int j = 0; j < 8; j++) {
+        float u1 = round_h(half, 1.0f - (half ? wk_f16_to_f32(d[j]) : wk_bf16_to_f32(d[j])));
+        float u2 = half ? wk_f16_to_f32(d[j + 8]) : wk_bf16_to_f32(d[j + 8]);
+        float theta = round_h(half, (float)(2.0 * M_PI * (double)u2));
+        float a, b;
+        if (half) {
+            float radius = round_h(half, sqrtf(-2.0f * logf(u1)));
+            a = fmaf(radius * cosf(theta), std, mean);
+            b = fmaf(radius * sinf(theta), std, mean);
+        } else {
+            float radius = round_h(false, sqrtf(round_h(false, -2.0f * round_h(false, logf(u1)))));
+            float c = round_h(false, cosf(theta)), s = round_h(false, sinf(theta));
+            a = round_h(false, round_h(false, round_h(false, radius * c) * std) + mean);
+            b = round_h(false, round_h(false, round_h(false, radius * s) * std) + mean);
+        }
+        d[j] = half ? wk_f32_to_f16(a) : wk_f32_to_bf16(a);
+        d[j + 8] = half ? wk_f32_to_f16(b) : wk_f32_to_bf16(b);
+    }
+}
+
+static void fill_uniform01(wk_generator *g, wk_dtype dt, char *p, int64_t n) {
+    uni_ctx u = {g, dt, 0.0, 1.0};
+    size_t es = wk_dtype_size(dt);
+    for (int64_t i = 0; i < n; i++) uni_elem(p + (size_t)i * es, &u);
+}
+
+static void normal16(wk_dtype dt, char *p, double mean, double std) {
+    if (dt == WK_DT_F32) normal16_f32((float *)p, (float)mean, (float)std);
+    else if (dt == WK_DT_F64) normal16_f64((double *)p, mean, std);
+    else normal16_h((uint16_t *)p, dt == WK_DT_F16, round_h(dt == WK_DT_F16, (float)mean), round_h(dt == WK_DT_F16, (float)std));
+}
+
+static void normal_vectorised(wk_tensor *t, double mean, double std, wk_generator *g) {
+    int64_t n = wk_tensor_numel(t);
+    size_t es = wk_dtype_size(t->dtype);
+    char *d = wk_tensor_data(t);
+    fill_uniform01(g, t->dtype, d, n);
+    for (int64_t i = 0; i + 16 <= n; i += 16) normal16(t->dtype, d + (size_t)i * es, mean, std);
+    if (n % 16 != 0) {
+        char *tail = d + (size_t)(n - 16) * es;
+        fill_uniform01(g, t->dtype, tail, 16);
+        normal16(t->dtype, tail, mean, std);
+    }
+}
+
+bool wk_rng_normal_(wk_tensor *t, double mean, double std, wk_generator *g) {
+    if (!check_cpu(t)) return false;
+    if (!wk_dtype_is_float(t->dtype))
+        return wk_rt_err(WK_ERR_RUNTIME, "\"normal_kernel_cpu\" not implemented for '%s'", wk_dtype_scalar_name(t->dtype));
+    if (std < 0) return wk_rt_err(WK_ERR_RUNTIME, "normal expects std >= 0.0, but found std %g", std);
+    g = gen(g);
+    if (wk_tensor_is_contiguous(t) && wk_tensor_numel(t) >= 16) {
+        normal_vectorised(t, mean, std, g);
+    } else {
+        norm_ctx c = {g, t->dtype, mean, std};
+        walk(t, norm_elem, &c);
+    }
+    wk_tensor_bump_version(t);
+    return true;
+}
+
+/* ------------------------------------------------------------------ integers */
+
+typedef struct { wk_generator *g; wk_dtype dt; int64_t low; uint64_t range; bool wide; } int_ctx;
+
+static void int_elem(char *p, void *c) {
+    int_ctx *k = c;
+    uint64_t v = k->wide ? wk_rng_u64(k->g) : wk_rng_u32(k->g);
+    int64_t r = (int64_t)(v % k->range + (uint64_t)k->low);
+    if (wk_dtype_is_float(k->dt)) wk_dtype_store_f64(k->dt, p, (double)r);
+    else wk_dtype_store_i64(k->dt, p, r);
+}
+
+bool wk_rng_random_(wk_tensor *t, int64_t low, int64_t high, wk_generator *g) {
+    if (!check_cpu(t)) return false;
+    if (low >= high)
+        return wk_rt_err(WK_ERR_RUNTIME, "random_ expects 'from' to be less than 'to', but got from=%lld >= to=%lld",
+                         (long long)low, (long long)high);
+    uint64_t range = (uint64_t)high - (uint64_t)low;
+    uint64_t wide_from = g_compat == WK_RNG_COMPAT_113 ? (1ULL << 32) : (1ULL << 28);
+    int_ctx k = {gen(g), t->dtype, low, range, range >= wide_from};
+    walk(t, int_elem, &k);
+    wk_tensor_bump_version(t);
+    return true;
+}
+
+typedef struct { wk_generator *g; wk_dtype dt; } full_ctx;
+
+static void full_elem(char *p, void *c) {
+    full_ctx *k = c;
+    switch (k->dt) {
+    case WK_DT_I64: wk_dtype_store_i64(k->dt, p, (int64_t)(wk_rng_u64(k->g) & ((1ULL << 63) - 1))); break;
+    case WK_DT_F64: wk_dtype_store_f64(k->dt, p, (double)(wk_rng_u64(k->g) % ((1ULL << 53) + 1))); break;
+    case WK_DT_F32: wk_dtype_store_f64(k->dt, p, (double)(wk_rng_u32(k->g) % ((1ULL << 24) + 1))); break;
+    case WK_DT_F16: wk_dtype_store_f64(k->dt, p, (double)(wk_rng_u32(k->g) % ((1ULL << 11) + 1))); break;
+    case WK_DT_BF16: wk_dtype_store_f64(k->dt, p, (double)(wk_rng_u32(k->g) % ((1ULL << 8) + 1))); break;
+    case WK_DT_BOOL: wk_dtype_store_i64(k->dt, p, wk_rng_u32(k->g) & 1); break;
+    case WK_DT_U8: wk_dtype_store_i64(k->dt, p, wk_rng_u32(k->g) % 256); break;
+    case WK_DT_I8: wk_dtype_store_i64(k->dt, p, wk_rng_u32(k->g) % 128); break;
+    case WK_DT_I16: wk_dtype_store_i64(k->dt, p, wk_rng_u32(k->g) % 32768); break;
+    default: wk_dtype_store_i64(k->dt, p, wk_rng_u32(k->g) % 2147483648u); break;
+    }
+}
+
+bool wk_rng_random_full_(wk_tensor *t, wk_generator *g) {
+    if (!check_cpu(t)) return false;
+    full_ctx k = {gen(g), t->dtype};
+    walk(t, full_elem, &k);
+    wk_tensor_bump_version(t);
+    return true;
+}
+
+/* ------------------------------------------------------------------ Bernoulli */
+
+typedef struct { wk_generator *g; wk_dtype dt; double p; } bern_ctx;
+
+static void bern_elem(char *p, void *c) {
+    bern_ctx *k = c;
+    wk_dtype_store_i64(k->dt, p, wk_rng_uniform_f64(k->g) < k->p);
+}
+
+bool wk_rng_bernoulli_(wk_tensor *t, double p, wk_generator *g) {
+    if (!check_cpu(t)) return false;
+    if (!(p >= 0 && p <= 1)) return wk_rt_err(WK_ERR_RUNTIME, "bernoulli_ expects p to be in [0, 1], but got p=%g", p);
+    bern_ctx k = {gen(g), t->dtype, p};
+    walk(t, bern_elem, &k);
+    wk_tensor_bump_version(t);
+    return true;
+}
+
+typedef struct { wk_generator *g; wk_dtype dt, pdt; } bernt_ctx;
+
+static void bernt_row(char **p, const int64_t *s, int64_t n, void *c) {
+    bernt_ctx *k = c;
+    for (int64_t i = 0; i < n; i++) {
+        double prob = wk_dtype_load_f64(k->pdt, p[1] + i * s[1]);
+        double u = k->pdt == WK_DT_F64 ? wk_rng_uniform_f64(k->g) : (double)wk_rng_uniform_f32(k->g);
+        wk_dtype_store_i64(k->dt, p[0] + i * s[0], u < prob);
+    }
+}
+
+bool wk_rng_bernoulli_tensor_(wk_tensor *t, const wk_tensor *p, wk_generator *g) {
+    if (!check_cpu(t)) return false;
+    wk_tensor *pe = wk_tensor_expand(p, t->ndim, t->shape);
+    if (!pe) return false;
+    bernt_ctx k = {gen(g), t->dtype, p->dtype};
+    const wk_tensor *ops[2] = {t, pe};
+    wk_cpu_foreach(2, ops, bernt_row, &k, true);
+    wk_tensor_decref(pe);
+    wk_tensor_bump_version(t);
+    return true;
+}
+
+/* ------------------------------------------------------------------ randperm */
+
+bool wk_rng_randperm(wk_tensor *out, wk_generator *g) {
+    if (!check_cpu(out)) return false;
+    if (out->ndim != 1) return wk_rt_err(WK_ERR_RUNTIME, "randperm output must be 1-D");
+    int64_t n = out->shape[0];
+    g = gen(g);
+    int64_t *perm = malloc((size_t)(n ? n : 1) * sizeof *perm);
+    if (!perm) return wk_rt_err(WK_ERR_OOM, "out of memory");
+    for (int64_t i = 0; i < n; i++) perm[i] = i;
+    bool wide = (uint64_t)n >= (1ULL << 32) / 20;
+    for (int64_t i = 0; i + 1 < n; i++) {
+        uint64_t r = wide ? wk_rng_u64(g) : wk_rng_u32(g);
+        int64_t z = (int64_t)(r % (uint64_t)(n - i));
+        int64_t tmp = perm[i];
+        perm[i] = perm[i + z];
+        perm[i + z] = tmp;
+    }
+    int64_t es = (int64_t)wk_dtype_size(out->dtype);
+    char *d = wk_tensor_data(out);
+    for (int64_t i = 0; i < n; i++) wk_dtype_store_i64(out->dtype, d + i * out->stride[0] * es, perm[i]);
+    free(perm);
+    wk_tensor_bump_version(out);
+    return true;
+}

@@ -1,0 +1,35 @@
+# test_conformance.py — the standard jupyter_kernel_test suite against `wick kernel` (kernelspec 'wick-test', see harness.py).
+import unittest
+
+import jupyter_kernel_test
+
+
+class WickKernelTests(jupyter_kernel_test.KernelTests):
+    kernel_name = "wick-test"
+    language_name = "wick"
+    file_extension = ".py"
+
+    code_hello_world = "print('hello, world')"
+    code_stderr = "import sys\nprint('test', file=sys.stderr)"
+
+    completion_samples = [{"text": "zi", "matches": {"zip"}}]
+    complete_code_samples = ["1", "print('hello, world')", "x = 1"]
+    incomplete_code_samples = ["for i in range(3):", "def f(x):", "print('hello'"]
+    invalid_code_samples = ["x = )"]
+
+    code_generate_error = "raise ValueError('boom')"
+    code_execute_result = [{"code": "1+1", "result": "2"}, {"code": "'wick'", "result": "'wick'"}]
+
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "1+*"
+
+    code_inspect_sample = "print"
+
+    # Later slices of issue 6 (rich display, payloads): left empty, so skipped.
+    code_display_data = []
+    code_page_something = ""
+    code_clear_output = ""
+
+
+if __name__ == "__main__":
+    unittest.main()

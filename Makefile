@@ -1,7 +1,7 @@
 # Makefile — builds wick (build/bin/wick), its tests and tools; see README.md.
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-WFLAGS  := -std=c11 -Wall -Wextra -D_GNU_SOURCE -Ilang -I.
+WFLAGS  := -std=c11 -Wall -Wextra -D_GNU_SOURCE -Ilang -Iruntime -I.
 LDLIBS  := -lm -lreadline -lpthread -ldl
 KERNEL_LIBS := -lzmq -lsodium -ljansson
 PREFIX  ?= /usr/local
@@ -14,6 +14,11 @@ MAIN_OBJ  := $(BUILD)/obj/lang/main.o
 # The Jupyter kernel lives in the binary but not in libwick.a (unit tests need no ZeroMQ).
 KERNEL_SRC := $(sort $(wildcard kernel/*.c))
 KERNEL_OBJ := $(KERNEL_SRC:%.c=$(BUILD)/obj/%.o)
+# The tensor runtime core (no dependency on lang/ except sbuf.c).
+RT_SRC    := $(sort $(wildcard runtime/error.c runtime/dtype.c runtime/tensor.c runtime/cpu_*.c runtime/rng.c runtime/print.c))
+RT_OBJ    := $(RT_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lang/sbuf.o
+RT_TEST_SRC := $(sort $(wildcard tests/runtime/test_*.c))
+RT_TEST_BIN := $(RT_TEST_SRC:tests/runtime/%.c=$(BUILD)/rtests/%)
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # The AST dumper only needs the front end (arena, lexer, parser, ast, astdump, sbuf).
@@ -22,7 +27,7 @@ FRONT_SRC := $(filter lang/arena.c lang/ast.c lang/astdump.c lang/lexer.c lang/p
 .PHONY: all deps run test test-asan-build bench fuzz install install-kernel clean
 all: $(BUILD)/bin/wick $(BUILD)/bin/wick-astdump
 
-$(BUILD)/obj/%.o: %.c $(wildcard lang/*.h kernel/*.h)
+$(BUILD)/obj/%.o: %.c $(wildcard lang/*.h kernel/*.h runtime/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(WFLAGS) $(CFLAGS) -c $< -o $@
 
@@ -42,20 +47,30 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/lib/libwick.a tests/unit/tap.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwick.a $(LDLIBS)
 
+$(BUILD)/lib/libwickrt.a: $(RT_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/rtests/%: tests/runtime/%.c $(BUILD)/lib/libwickrt.a tests/unit/tap.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwickrt.a -lm -lpthread
+
 deps:
 	@sh tools/deps.sh
 
 run: deps all
 	$(BUILD)/bin/wick
 
-test: deps all $(UNIT_BIN) test-asan-build
-	prove -j2 tests/*.t $(UNIT_BIN) $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
+test: deps all $(UNIT_BIN) $(RT_TEST_BIN) test-asan-build
+	prove -j2 tests/*.t $(UNIT_BIN) $(RT_TEST_BIN) $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%) \
+	  $(RT_TEST_SRC:tests/runtime/%.c=build-asan/rtests/%)
 
 # The unit and language tests again under ASan+UBSan, in a separate build dir.
 test-asan-build:
 	$(MAKE) --no-print-directory BUILD=build-asan CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	  build-asan/bin/wick build-asan/bin/wick-astdump $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
+	  build-asan/bin/wick build-asan/bin/wick-astdump $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%) \
+	  $(RT_TEST_SRC:tests/runtime/%.c=build-asan/rtests/%)
 
 bench: all
 	bash bench/run_lang.sh

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include "object.h"
 
 #define WK_KPROTOCOL   "5.3"
 #define WK_KDELIM      "<IDS|MSG>"
@@ -181,5 +182,17 @@ void wk_kernel_execute(wk_kernel *k, void *sock, wk_kmsg *m);
 void wk_kernel_abort_queued(wk_kernel *k);
 void wk_kernel_install_hooks(wk_kernel *k);
 void wk_kernel_send_aborted(wk_kernel *k, void *sock, wk_kmsg *m);
+
+/* Rich display (kdisplay.c). */
+void wk_kernel_display_init(wk_kernel *k);   /* IPython.display hooks, In/Out/_ names */
+/* A wick value as JSON (str, numbers, None, lists, tuples, dicts; bytes as base64;
+ * anything else as its repr). Never NULL. */
+json_t *wk_kernel_value_json(wk_value v, int depth);
+/* A mime bundle dict as JSON: strings, except JSON values for application/(*+)json. */
+json_t *wk_kernel_bundle_json(wk_obj *data);
+bool wk_kernel_publish_result(wk_kernel *k, json_t *parent, int count, wk_value v, wk_value *plain);
+void wk_kernel_store_input(int count, const char *code, size_t len);
+void wk_kernel_store_result(int count, bool store, wk_value v);
+json_t *wk_kernel_help_payload(const char *code, size_t len);
 
 #endif

@@ -243,7 +243,9 @@ typedef struct wk_code {
  *   BUILD_MAP/DICT_MERGE, so the VM need not convert or copy them.
  * - module code returns None, except in the notebook cell mode of
  *   wk_compile_source_cell (vm.h), where it returns the last expression's value.
- * - the compiler never emits SETUP_ANNOTATIONS (annotations are evaluated and dropped).
+ * - annotations as CPython 3.11: a module/class body containing an annotated assignment
+ *   starts with SETUP_ANNOTATIONS; `x: T` there stores T (its source text under
+ *   `from __future__ import annotations`) into __annotations__ with STORE_SUBSCR.
  */
 wk_obj *wk_code_new(void);                /* empty code object, fields filled by the compiler */
 /* Source line of instruction i (1-based), -1 if unknown. */

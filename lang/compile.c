@@ -100,6 +100,19 @@ void wk_compile_set_loc(wk_compiler *c, const wk_ast *n)
     c->u->loc = (wk_codepos){ n->lineno, n->end_lineno, n->col_offset, n->end_col_offset };
 }
 
+const char *wk_compile_source_segment(wk_compiler *c, const wk_ast *n)
+{
+    if (!c->src || n->lineno != n->end_lineno || n->lineno < 1) return NULL;
+    size_t i = 0;
+    for (int l = 1; l < n->lineno && i < c->srclen; i++)
+        if (c->src[i] == '\n') l++;
+    if (i + (size_t)n->end_col_offset > c->srclen || n->col_offset > n->end_col_offset) return NULL;
+    char *s = wk_arena_strndup(c->arena, c->src + i + n->col_offset,
+                               (size_t)(n->end_col_offset - n->col_offset));
+    if (!s) wk_compile_nomem(c);
+    return s;
+}
+
 const char *wk_compile_mangle(wk_compiler *c, const char *name)
 {
     const char *m = wk_symtable_mangle(c->arena, c->u->private_name, name);
@@ -489,6 +502,7 @@ static bool compile_module_body(wk_compiler *c, const wk_ast *mod, bool return_l
     if (ends) *ends = ret;
     wk_ast_list head = { ret ? body->n - 1 : body->n, body->items };
     if (mod->kind == WK_AST_Interactive) {
+        if (wk_compile_has_annotations(&head)) wk_compile_op(c, WK_OP_SETUP_ANNOTATIONS, 0);
         if (!wk_compile_stmts(c, &head, 0)) return false;
     } else if (!wk_compile_body(c, &head)) {
         return false;
@@ -543,6 +557,8 @@ wk_obj *wk_compile_ast(const wk_ast *mod, const char *src, size_t len, const cha
         if (!wk_err_occurred()) wk_raise_nomem();
         return NULL;
     }
+    c.src = src;
+    c.srclen = len;
     c.filename = fn.u.o;
     c.source = keep_source ? sv.u.o : NULL;
     wk_obj *code = compile_module(&c, mod, return_last, ends_with_expr);

@@ -68,6 +68,7 @@ typedef struct wk_compiler {
     wk_codepos errpos;
     wk_obj *filename;         /* str */
     wk_obj *source;           /* str or NULL */
+    const char *src; size_t srclen;   /* the text being compiled */
 } wk_compiler;
 
 /* ---- compile.c: units, emission, tables, errors */
@@ -83,6 +84,8 @@ int wk_compile_name(wk_compiler *c, const char *name);   /* index into names (ma
 int wk_compile_strtab_add(wk_compiler *c, wk_strtab *t, const char *key, size_t len);
 int wk_compile_strtab_find(const wk_strtab *t, const char *key, size_t len);
 const char *wk_compile_mangle(wk_compiler *c, const char *name);
+/* The source text of a single-line node (arena), or NULL. */
+const char *wk_compile_source_segment(wk_compiler *c, const wk_ast *n);
 bool wk_compile_error(wk_compiler *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 bool wk_compile_nomem(wk_compiler *c);
 void wk_compile_set_loc(wk_compiler *c, const wk_ast *n);
@@ -111,6 +114,7 @@ bool wk_compile_const_value(wk_compiler *c, const wk_ast *e, wk_value *out);  /*
 bool wk_compile_stmt(wk_compiler *c, const wk_ast *s);
 bool wk_compile_stmts(wk_compiler *c, const wk_ast_list *l, int from);
 bool wk_compile_body(wk_compiler *c, const wk_ast_list *body);      /* module/class body */
+bool wk_compile_has_annotations(const wk_ast_list *body);
 
 /* ---- compile_func.c: functions, lambdas, classes, comprehensions */
 bool wk_compile_function_def(wk_compiler *c, const wk_ast *s);

@@ -6,6 +6,12 @@
 
 #define ADD(op, arg) wk_compile_op(c, WK_OP_##op, (arg))
 
+/* BINARY_OP's argument is the AST operator itself. */
+_Static_assert((int)WK_OP_Add == (int)WK_NB_ADD && (int)WK_OP_MatMult == (int)WK_NB_MATMUL
+               && (int)WK_OP_Div == (int)WK_NB_TRUEDIV && (int)WK_OP_BitOr == (int)WK_NB_OR
+               && (int)WK_OP_BitAnd == (int)WK_NB_AND && (int)WK_OP_FloorDiv == (int)WK_NB_FLOORDIV,
+               "ast operators and wk_nb_op must share their order");
+
 /* ---------------------------------------------------------------- names */
 
 typedef enum { OPT_NAME, OPT_FAST, OPT_GLOBAL, OPT_DEREF } optype;

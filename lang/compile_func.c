@@ -185,8 +185,7 @@ bool wk_compile_lambda(wk_compiler *c, const wk_ast *e)
 
 static bool class_body(wk_compiler *c, const wk_ast *s)
 {
-    wk_compile_set_loc(c, s);
-    c->u->loc.end_lineno = c->u->loc.lineno;
+    c->u->loc = (wk_codepos){ s->lineno, s->lineno, -1, -1 };
     ADD(LOAD_NAME, wk_compile_name(c, "__name__"));
     ADD(STORE_NAME, wk_compile_name(c, "__module__"));
     wk_compile_load_const(c, wk_compile_cstr(c->u->qualname));

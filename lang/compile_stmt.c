@@ -13,8 +13,46 @@ bool wk_compile_stmts(wk_compiler *c, const wk_ast_list *l, int from)
     return true;
 }
 
+/* CPython's find_ann: does a body (not counting nested scopes) annotate anything? */
+bool wk_compile_has_annotations(const wk_ast_list *l)
+{
+    for (int i = 0; i < l->n; i++) {
+        const wk_ast *s = l->items[i];
+        switch (s->kind) {
+        case WK_AST_AnnAssign: return true;
+        case WK_AST_For: case WK_AST_AsyncFor:
+            if (wk_compile_has_annotations(&s->u.For.body) || wk_compile_has_annotations(&s->u.For.orelse))
+                return true;
+            break;
+        case WK_AST_While:
+            if (wk_compile_has_annotations(&s->u.While.body) || wk_compile_has_annotations(&s->u.While.orelse))
+                return true;
+            break;
+        case WK_AST_If:
+            if (wk_compile_has_annotations(&s->u.If.body) || wk_compile_has_annotations(&s->u.If.orelse))
+                return true;
+            break;
+        case WK_AST_With: case WK_AST_AsyncWith:
+            if (wk_compile_has_annotations(&s->u.With.body)) return true;
+            break;
+        case WK_AST_Try: case WK_AST_TryStar:
+            for (int j = 0; j < s->u.Try.handlers.n; j++)
+                if (wk_compile_has_annotations(&s->u.Try.handlers.items[j]->u.ExceptHandler.body))
+                    return true;
+            if (wk_compile_has_annotations(&s->u.Try.body) || wk_compile_has_annotations(&s->u.Try.finalbody)
+                || wk_compile_has_annotations(&s->u.Try.orelse))
+                return true;
+            break;
+        default: break;
+        }
+    }
+    return false;
+}
+
 bool wk_compile_body(wk_compiler *c, const wk_ast_list *body)
 {
+    if (body->n && c->u->scope == WK_CSCOPE_MODULE) wk_compile_set_loc(c, body->items[0]);
+    if (wk_compile_has_annotations(body)) ADD(SETUP_ANNOTATIONS, 0);
     const wk_ast *doc = wk_compile_docstring(body);
     if (doc) {
         wk_compile_set_loc(c, body->items[0]);
@@ -385,6 +423,16 @@ static bool eval_and_pop(wk_compiler *c, const wk_ast *e)
     return true;
 }
 
+/* The annotation value to store: evaluated, or its source text under
+ * `from __future__ import annotations` (CPython stores the unparsed expression). */
+static bool store_annotation(wk_compiler *c, const wk_ast *ann)
+{
+    if (!c->future_annotations) return wk_compile_expr(c, ann);
+    const char *text = wk_compile_source_segment(c, ann);
+    wk_compile_load_const(c, wk_compile_cstr(text ? text : "?"));
+    return !c->failed;
+}
+
 static bool compile_annassign(wk_compiler *c, const wk_ast *s)
 {
     const wk_ast *t = s->u.AnnAssign.target, *v = s->u.AnnAssign.value;
@@ -392,9 +440,14 @@ static bool compile_annassign(wk_compiler *c, const wk_ast *s)
     if (v && (!wk_compile_expr(c, v) || !wk_compile_expr(c, t))) return false;
     if (t->kind == WK_AST_Name) {
         if (strcmp(t->u.Name.id, "__debug__") == 0) return wk_compile_error(c, "cannot assign to __debug__");
-        if (s->u.AnnAssign.simple && ns_scope && !c->future_annotations)
-            return eval_and_pop(c, s->u.AnnAssign.annotation);
-        return true;
+        if (!s->u.AnnAssign.simple || !ns_scope) return true;
+        if (!store_annotation(c, s->u.AnnAssign.annotation)) return false;
+        ADD(LOAD_NAME, wk_compile_name(c, "__annotations__"));
+        const char *m = wk_compile_mangle(c, t->u.Name.id);
+        if (!m) return false;
+        wk_compile_load_const(c, wk_compile_cstr(m));
+        ADD(STORE_SUBSCR, 0);
+        return !c->failed;
     }
     if (!v) {
         if (t->kind == WK_AST_Attribute && !eval_and_pop(c, t->u.Attribute.value)) return false;

@@ -1,21 +1,12 @@
 /* dict.c — insertion-ordered hash table (index table + dense entries, CPython's compact
  * layout) with fast paths for str keys; the dict type, its methods, views and iterators. */
 #include "containers.h"
+#include "dict_impl.h"
 #include "vm.h"
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { int64_t hash; wk_value key, value; } wk_dentry;   /* key WK_NULL: deleted */
-struct wk_dict {
-    wk_obj ob;
-    int64_t used;        /* live entries */
-    int64_t nentries;    /* entries[] slots consumed, deleted ones included */
-    int64_t usable;      /* capacity of entries[] */
-    int64_t mask;        /* index table size - 1 */
-    int32_t *index;      /* EMPTY, DUMMY or an entry number; same block as entries */
-    wk_dentry *entries;  /* NULL until the first insertion */
-    uint64_t version;    /* bumped by every insertion, deletion and resize */
-};
+uint64_t wk_dict_version_counter;
 
 #define EMPTY (-1)
 #define DUMMY (-2)
@@ -77,7 +68,7 @@ static bool dict_resize(wk_dict *d, int64_t minsize) {
     }
     d->nentries = j;
     free(old);
-    d->version++;
+    d->version = wk_dict_next_version();
     return true;
 }
 
@@ -131,7 +122,7 @@ static int dict_insert(wk_obj *o, wk_value key, int64_t hash, wk_value v) {
     e->value = wk_incref(v);
     d->index[slot] = (int32_t)d->nentries++;
     d->used++;
-    d->version++;
+    d->version = wk_dict_next_version();
     return 0;
 }
 
@@ -142,7 +133,7 @@ static void dict_unlink(wk_dict *d, int64_t ix, int64_t slot, wk_value *k, wk_va
     e->key = WK_NULLV; e->value = WK_NULLV;
     d->index[slot] = DUMMY;
     d->used--;
-    d->version++;
+    d->version = wk_dict_next_version();
 }
 
 int wk_dict_pop_key(wk_obj *o, wk_value key, wk_value *out) {
@@ -162,7 +153,7 @@ static void dict_clear(wk_obj *o) {
     int64_t n = d->nentries;
     d->entries = NULL; d->index = NULL; d->mask = 0; d->usable = 0;
     d->used = 0; d->nentries = 0;
-    d->version++;
+    d->version = wk_dict_next_version();
     for (int64_t i = 0; i < n; i++) {
         if (ents[i].key.tag == WK_NULL) continue;
         wk_decref(ents[i].key);
@@ -173,7 +164,17 @@ static void dict_clear(wk_obj *o) {
 
 /* ---------------------------------------------------------------- public API */
 
-wk_obj *wk_dict_new(void) { return wk_obj_alloc(&wk_type_dict); }
+wk_obj *wk_dict_new(void) {
+    wk_obj *o = wk_obj_alloc(&wk_type_dict);
+    if (o) D(o)->version = wk_dict_next_version();
+    return o;
+}
+
+int64_t wk_dict_find_str_ix(wk_obj *o, wk_obj *name) {
+    int64_t h, slot;
+    if (!key_hash(wk_objv(name), &h)) return -2;
+    return dict_find(D(o), wk_objv(name), h, &slot);
+}
 
 int wk_dict_lookup(wk_obj *d, wk_value key, wk_value *out) {
     int64_t h, slot;
@@ -411,7 +412,9 @@ static void dict_dealloc(wk_obj *o) {
 
 static wk_value dict_new(wk_type *t, const wk_value *args, int nargs, wk_obj *kwnames) {
     (void)args; (void)nargs; (void)kwnames;
-    return wk_objv(wk_obj_alloc(t));
+    wk_obj *o = wk_obj_alloc(t);
+    if (o) D(o)->version = wk_dict_next_version();
+    return wk_objv(o);
 }
 
 /* dict.update(*args, **kwargs) semantics shared by __init__ and update(). */

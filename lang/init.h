@@ -26,5 +26,9 @@ wk_obj *wk_mod_math_init(void);       /* modules */
 wk_obj *wk_mod_random_init(void);     /* modules */
 wk_obj *wk_mod_time_init(void);       /* modules */
 wk_obj *wk_mod_os_init(void);         /* modules (os and os.path) */
+/* (added by kernel) IPython's display API (mod_ipython.c): the package "IPython"
+ * registers "IPython.display", "IPython.core" and "IPython.core.display" itself. */
+wk_obj *wk_mod_ipython_init(void);
+wk_obj *wk_mod_ipython_display_init(void);
 
 #endif

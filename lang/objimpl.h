@@ -76,6 +76,10 @@ bool wk_typeobj_init(void);        /* typeobj.c: type's getsets and methods */
 void wk_type_inherit_slots(wk_type *t, wk_type *base);
 bool wk_type_build_mro(wk_type *t);
 void wk_type_modified(void);       /* invalidates the method cache */
+/* Bumped by wk_type_modified: any attribute lookup result cached from the dict of any
+ * type (type.c's method cache, the VM's attribute caches) is valid only while it is
+ * unchanged. Every change to a type's dict or MRO must call wk_type_modified. */
+extern uint64_t wk_type_epoch;
 /* Sets d[dunder id] = v unless present; steals v (WK_NULL: error pending). */
 bool wk_dict_default_steal(wk_obj *d, wk_dunder_id id, wk_value v);
 /* Descriptor objects (descr.c). */

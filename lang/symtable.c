@@ -193,10 +193,31 @@ static bool enter_block(wk_symtable *st, const char *name, wk_block_type type, c
 
 static void exit_block(wk_symtable *st) { st->cur = st->cur->parent; }
 
+static size_t node_slot(const wk_ast *node, int n)
+{
+    return (size_t)(((uintptr_t)node >> 4) * 0x9E3779B97F4A7C15ull) & (size_t)(n - 1);
+}
+
+static bool index_blocks(wk_symtable *st)
+{
+    int n = 16;
+    while (n < st->nall * 2) n *= 2;
+    st->bynode = wk_arena_alloc(st->arena, (size_t)n * sizeof(wk_ste *));
+    if (!st->bynode) return st_oom(st);
+    st->nbynode = n;
+    for (int i = 0; i < st->nall; i++) {
+        size_t k = node_slot(st->all[i]->node, n);
+        while (st->bynode[k]) k = (k + 1) & (size_t)(n - 1);
+        st->bynode[k] = st->all[i];
+    }
+    return true;
+}
+
 wk_ste *wk_symtable_lookup(wk_symtable *st, const wk_ast *node)
 {
-    for (int i = 0; i < st->nall; i++)
-        if (st->all[i]->node == node) return st->all[i];
+    if (!st->nbynode) return NULL;
+    for (size_t k = node_slot(node, st->nbynode); st->bynode[k]; k = (k + 1) & (size_t)(st->nbynode - 1))
+        if (st->bynode[k]->node == node) return st->bynode[k];
     return NULL;
 }
 
@@ -803,7 +824,7 @@ wk_symtable *wk_symtable_build(const wk_ast *mod, bool future_annotations, wk_sy
     if (ok) {
         nset free = { 0 }, global = { 0 };
         ok = ns_init(&free, 0) && ns_init(&global, 0);
-        if (ok) ok = analyze_block(st, st->top, NULL, &free, &global);
+        if (ok) ok = analyze_block(st, st->top, NULL, &free, &global) && index_blocks(st);
         else st_oom(st);
         ns_free(&free); ns_free(&global);
     }

@@ -61,7 +61,8 @@ typedef struct {
 typedef struct wk_symtable {
     wk_arena *arena;
     wk_ste *top;
-    wk_ste **all; int nall, capall;     /* every block, for node lookup */
+    wk_ste **all; int nall, capall;     /* every block */
+    wk_ste **bynode; int nbynode;       /* hash of blocks by node (power of two) */
     wk_ste *cur;
     const char *private_name;           /* enclosing class name, for mangling */
     bool future_annotations;

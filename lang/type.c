@@ -135,9 +135,10 @@ wk_type wk_type_object = {
 
 #define MCACHE_SIZE 4096
 static struct mc_entry { wk_type *t; wk_obj *name; wk_value v; uint64_t ver; } mcache[MCACHE_SIZE];
-static uint64_t mcache_ver = 1;
+uint64_t wk_type_epoch = 1;
+#define mcache_ver wk_type_epoch
 
-void wk_type_modified(void) { mcache_ver++; }
+void wk_type_modified(void) { wk_type_epoch++; }
 
 static wk_value lookup_uncached(wk_type *t, wk_obj *name) {
     wk_value out;

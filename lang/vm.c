@@ -4,6 +4,8 @@
 #include <string.h>
 #include "frame.h"
 #include "vm_ops.h"
+#include "objimpl.h"
+#include "dict_impl.h"
 
 wk_frame *wk_vm_current_frame;
 bool wk_vm_calling_native = true;
@@ -52,9 +54,14 @@ void wk_vm_frames_fini(void) {
     }
 }
 
-wk_frame *wk_frame_new(wk_code *code, wk_obj *func, wk_obj *globals, wk_obj *locals, bool heap) {
-    int ncells = (code->cellvars ? (int)WK_TUPLE(code->cellvars)->len : 0)
-               + (code->freevars ? (int)WK_TUPLE(code->freevars)->len : 0);
+static inline int code_ncells(const wk_code *code) {
+    if (code->flags & WK_CO_NOFREE) return 0;
+    return (code->cellvars ? (int)WK_TUPLE(code->cellvars)->len : 0)
+         + (code->freevars ? (int)WK_TUPLE(code->freevars)->len : 0);
+}
+
+static inline wk_frame *frame_new(wk_code *code, wk_obj *func, wk_obj *globals, wk_obj *locals, bool heap) {
+    int ncells = code_ncells(code);
     size_t nslots = (size_t)code->nlocals + (size_t)ncells + (size_t)code->stacksize;
     size_t size = sizeof(wk_frame) + nslots * sizeof(wk_value);
     wk_frame *f = heap ? malloc(size) : fpool_alloc(size);
@@ -80,8 +87,13 @@ wk_frame *wk_frame_new(wk_code *code, wk_obj *func, wk_obj *globals, wk_obj *loc
     f->depth = 0;
     f->ncells = ncells;
     f->heap = heap;
-    memset(f->localsplus, 0, sizeof(wk_value) * (size_t)(code->nlocals + ncells));
+    wk_value *p = f->localsplus;
+    for (int i = code->nlocals + ncells; i > 0; i--) *p++ = WK_NULLV;
     return f;
+}
+
+wk_frame *wk_frame_new(wk_code *code, wk_obj *func, wk_obj *globals, wk_obj *locals, bool heap) {
+    return frame_new(code, func, globals, locals, heap);
 }
 
 void wk_frame_free(wk_frame *f) {

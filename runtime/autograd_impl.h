@@ -81,6 +81,8 @@ bool wk_ag_needs(int n, wk_tensor *const *ts);
 /* A node with n_in input edges (the gradient edges of ins[i]; NULL entries give no edge) and
  * n_out outputs. */
 wk_node *wk_ag_node(const char *name, wk_backward_fn bw, int n_in, wk_tensor *const *ins, int n_out);
+/* The node gradients of t flow into (new reference; a leaf's AccumulateGrad) and its input nr. */
+wk_node *wk_ag_edge_of(wk_tensor *t, int *nr);
 /* Saves t (may be NULL: saves nothing but keeps the slot). Returns slot index. */
 int wk_ag_save(wk_node *n, wk_tensor *t);
 /* Saved slot i: borrowed, NULL + PyTorch's error when freed or modified in place. */
@@ -104,5 +106,25 @@ bool wk_ops_dim_mask(const int64_t *dims, int ndims, int ndim, uint32_t *mask);
 /* a reduced-shape tensor (keepdim false) viewed with the reduced dims restored as size 1. */
 wk_tensor *wk_ops_unsqueeze_mask(wk_tensor *g, int ndim, uint32_t mask);
 wk_tensor *wk_ops_scalar_like(wk_scalar s, wk_dtype dt, wk_device dev);
+
+/* Expression scopes for derivative formulas: every x_* result is owned by the scope (borrowed by
+ * the caller) and NULL propagates errors; x_ret hands out a new reference and frees the rest. */
+#define WK_SCOPE_MAX 64
+typedef struct wk_scope {
+    wk_tensor *t[WK_SCOPE_MAX];
+    int n;
+} wk_scope;
+wk_tensor *x_own(wk_scope *s, wk_tensor *t);           /* adopts a new reference */
+wk_tensor *x_ret(wk_scope *s, wk_tensor *t);           /* new ref to t (NULL ok), scope freed */
+void x_free(wk_scope *s);
+wk_tensor *x_bin(wk_scope *s, int op, wk_tensor *a, wk_tensor *b);      /* op: wk_binop */
+wk_tensor *x_bins(wk_scope *s, int op, wk_tensor *a, double b);
+wk_tensor *x_sbin(wk_scope *s, int op, double a, wk_tensor *b);
+wk_tensor *x_un(wk_scope *s, int op, wk_tensor *a);                     /* op: wk_unary_op */
+wk_tensor *x_where(wk_scope *s, wk_tensor *c, wk_tensor *a, wk_tensor *b);
+wk_tensor *x_wheres(wk_scope *s, wk_tensor *c, wk_tensor *a, double b);  /* where(c, a, b) */
+wk_tensor *x_sum_dims(wk_scope *s, wk_tensor *a, uint32_t mask, bool keepdim);
+wk_tensor *x_expand(wk_scope *s, wk_tensor *a, int ndim, const int64_t *shape);
+wk_tensor *x_zeros(wk_scope *s, const wk_tmeta *m);
 
 #endif

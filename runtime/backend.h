@@ -14,7 +14,7 @@ typedef enum wk_unary_op {
     WK_UOP_ATAN, WK_UOP_SINH, WK_UOP_COSH, WK_UOP_TANH, WK_UOP_SIGMOID, WK_UOP_RELU, WK_UOP_ERF,
     WK_UOP_FLOOR, WK_UOP_CEIL, WK_UOP_ROUND, WK_UOP_TRUNC, WK_UOP_FRAC,
     WK_UOP_GELU, WK_UOP_SILU, WK_UOP_SOFTPLUS, WK_UOP_LOGICAL_NOT, WK_UOP_BITWISE_NOT,
-    /* parameterised: p[0], p[1] */
+    /* parameterised: p[0] (and p[1] for clamp) */
     WK_UOP_CLAMP,       /* p[0]=min (or -inf/NaN = none), p[1]=max */
     WK_UOP_POW_SCALAR,  /* x ** p[0] */
     WK_UOP_RPOW_SCALAR, /* p[0] ** x */

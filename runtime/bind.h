@@ -2,21 +2,21 @@
 #ifndef WK_BIND_H
 #define WK_BIND_H
 
+#include <stdio.h>
+#include <stdlib.h>
 #include "object.h"
 #include "vm.h"
 #include "tensor.h"
 #include "print.h"
 #include "rng.h"
-/* backend.h reuses three enumerator names of object.h's wk_un_op (WK_UN_NEG, WK_UN_ABS,
- * WK_UN_COUNT): rename its copies while it is read, so both headers fit in one unit. */
-#define WK_UN_NEG WK_RT_UN_NEG
-#define WK_UN_ABS WK_RT_UN_ABS
-#define WK_UN_COUNT WK_RT_UN_COUNT
+/* ops.h names its op enum wk_binop like object.h's function wk_binop(): rename the runtime's
+ * copy while it is read, so both fit in one unit (the bindings store ops as int). */
 #include "backend.h"
 #undef WK_UN_NEG
 #undef WK_UN_ABS
-#undef WK_UN_COUNT
+#define wk_binop wk_rt_binop
 #include "ops.h"
+#undef wk_binop
 #include "autograd.h"
 
 /* ---- module entry points (registered by the lead in lang/interp.c) */
@@ -83,6 +83,13 @@ extern const wk_methoddef wk_bind_create_funcs[];        /* bind_create.c */
 extern const wk_methoddef wk_bind_create_methods[];      /* bind_create.c (new_*, *_like) */
 extern const wk_methoddef wk_bind_op_methods[];          /* bind_ops.c */
 extern const wk_methoddef wk_bind_op_funcs[];            /* bind_ops.c */
+extern const wk_methoddef wk_bind_reduce_methods[];      /* bind_reduce.c */
+extern wk_type wk_torch_generator_type;                  /* bind_create.c */
+/* generator= argument: None/absent gives NULL (the default generator). */
+bool wk_bind_generator_arg(wk_value v, wk_generator **out);
+bool wk_bind_generator_init(void);
+wk_value wk_bind_default_generator(void);                /* torch.default_generator */
+wk_value wk_bind_manual_seed(const wk_value *args, int nargs, wk_obj *kw);
 extern const wk_methoddef wk_bind_autograd_methods[];    /* bind_autograd.c */
 extern const wk_methoddef wk_bind_autograd_funcs[];      /* bind_autograd.c */
 extern const wk_getsetdef wk_bind_autograd_getsets[];    /* bind_autograd.c */

@@ -19,9 +19,9 @@ bool wk_bind_is_dtype(wk_value v) { return WK_IS_OBJ(v) && v.u.o->type == &wk_to
 bool wk_bind_dtype_arg(wk_value v, wk_dtype *out) {
     if (WK_IS_NULL(v) || WK_IS_NONE(v)) return true;
     if (wk_bind_is_dtype(v)) { *out = ((dtypeobj *)v.u.o)->dt; return true; }
-    if (WK_IS_OBJ(v) && v.u.o == &wk_type_float.ob) { *out = WK_F64; return true; }
-    if (WK_IS_OBJ(v) && v.u.o == &wk_type_int.ob) { *out = WK_I64; return true; }
-    if (WK_IS_OBJ(v) && v.u.o == &wk_type_bool.ob) { *out = WK_BOOL; return true; }
+    if (WK_IS_OBJ(v) && v.u.o == &wk_type_float.ob) { *out = WK_DT_F64; return true; }
+    if (WK_IS_OBJ(v) && v.u.o == &wk_type_int.ob) { *out = WK_DT_I64; return true; }
+    if (WK_IS_OBJ(v) && v.u.o == &wk_type_bool.ob) { *out = WK_DT_BOOL; return true; }
     wk_raise(wk_exc_TypeError, "dtype must be torch.dtype, not %s", wk_typename(v));
     return false;
 }
@@ -268,10 +268,10 @@ wk_value wk_bind_return_pair(const char *name, wk_tensor *values, wk_tensor *ind
 /* ================================================================ init */
 
 static const struct { const char *name; wk_dtype dt; } g_dtype_names[] = {
-    { "float32", WK_F32 }, { "float", WK_F32 }, { "float64", WK_F64 }, { "double", WK_F64 },
-    { "float16", WK_F16 }, { "half", WK_F16 }, { "bfloat16", WK_BF16 }, { "int64", WK_I64 },
-    { "long", WK_I64 }, { "int32", WK_I32 }, { "int", WK_I32 }, { "int16", WK_I16 },
-    { "short", WK_I16 }, { "int8", WK_I8 }, { "uint8", WK_U8 }, { "bool", WK_BOOL },
+    { "float32", WK_DT_F32 }, { "float", WK_DT_F32 }, { "float64", WK_DT_F64 }, { "double", WK_DT_F64 },
+    { "float16", WK_DT_F16 }, { "half", WK_DT_F16 }, { "bfloat16", WK_DT_BF16 }, { "int64", WK_DT_I64 },
+    { "long", WK_DT_I64 }, { "int32", WK_DT_I32 }, { "int", WK_DT_I32 }, { "int16", WK_DT_I16 },
+    { "short", WK_DT_I16 }, { "int8", WK_DT_I8 }, { "uint8", WK_DT_U8 }, { "bool", WK_DT_BOOL },
 };
 
 bool wk_bind_types_init(void) {

@@ -116,7 +116,7 @@ static const wk_value *seq_items(wk_value v, int64_t *n) {
 static bool shape_item(const char *fname, wk_value v, int pos, int64_t *out) {
     if (WK_IS_INT(v) || WK_IS_BOOL(v)) { *out = v.u.i; return true; }
     if (wk_bind_is_tensor(v) && wk_tensor_numel(wk_bind_t(v)) == 1 &&
-        !wk_dtype_is_float(wk_bind_t(v)->dtype) && wk_bind_t(v)->dtype != WK_BOOL) {
+        !wk_dtype_is_float(wk_bind_t(v)->dtype) && wk_bind_t(v)->dtype != WK_DT_BOOL) {
         wk_scalar s;
         if (!wk_bind_scalar(v, &s)) return false;
         *out = wk_scalar_to_i64(s);

@@ -301,7 +301,8 @@ static bool run(loop_fn fn, int nops, const wk_tensor *const *ops, kctx *k) {
 bool wk_cpu_unary(wk_unary_op op, wk_tensor *out, const wk_tensor *a, const double *params) {
     loop_fn fn = (unsigned)op < WK_UOP_COUNT ? g_unary[op][a->dtype] : NULL;
     if (!fn) return not_impl((unsigned)op < WK_UOP_COUNT ? g_unary_names[op] : "unary", a->dtype);
-    kctx k = {0, params ? params[0] : 0, params ? params[1] : 0, 0};
+    /* only clamp takes two parameters; the others may pass a one-element array */
+    kctx k = {0, params ? params[0] : 0, params && op == WK_UOP_CLAMP ? params[1] : 0, 0};
     const wk_tensor *ops[2] = {out, a};
     return run(fn, 2, ops, &k);
 }

@@ -7,9 +7,16 @@ instructions, read by tests/unit/test_compile.c.  Run from the repo root with De
 File format: one case per line, fields separated by TAB; text fields escape \\, TAB, LF
 and CR as \\\\, \\t, \\n, \\r.  Lines starting with '#' are comments.
   error  SOURCE  TYPE  MSG  LINENO  OFFSET  END_LINENO  END_OFFSET
-  pos    SOURCE  OP  LINENO  END_LINENO  COL  END_COL   (one line per instruction, in order)
-Sources are compiled with filename "<test>" (so CPython sets no text)."""
+  pos    SOURCE  OP  LINENO  END_LINENO  COL  END_COL   (one line per instruction, in order,
+         the module's code first, then nested code objects depth-first in co_consts order)
+Sources are compiled with filename "<test>" (so CPython sets no text).
+
+It also records, for every program tests/unit/data/compile/NAME.py, CPython's stdout in
+NAME.out; test_compile.c runs the programs in-process and compares."""
 import dis
+import glob
+import os
+import subprocess
 import sys
 
 OUT = "tests/unit/data/compile_errors.txt"
@@ -81,6 +88,10 @@ POSITIONS = [
     "if a < b < c:\n    g()\n",
     "with cm(1) as v:\n    v.run()\n",
     "def f(x):\n    return x.y[0](1)\n",
+    "class K(Base):\n    a = f(1)\n    def m(self, v):\n        return self.g(v) + v[0]\n",
+    "g = lambda q: q.w * 2\nh = [j.k for j in z if j.ok()]\n",
+    "def outer():\n    n = 1\n    def inner(a):\n        return a.b(n)\n    return inner\n",
+    "def gen(xs):\n    for x in xs:\n        yield x.v\n    w = {k: k.z for k in xs}\n",
 ]
 
 KEEP = {"CALL": "CALL", "BINARY_OP": "BINARY_OP", "BINARY_SUBSCR": "BINARY_SUBSCR",
@@ -92,6 +103,13 @@ KEEP = {"CALL": "CALL", "BINARY_OP": "BINARY_OP", "BINARY_SUBSCR": "BINARY_SUBSC
 
 def esc(s):
     return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def walk(code):
+    yield code
+    for k in code.co_consts:
+        if hasattr(k, "co_code"):
+            yield from walk(k)
 
 
 def main():
@@ -107,14 +125,22 @@ def main():
             sys.exit("no SyntaxError for %r" % src)
     for src in POSITIONS:
         code = compile(src, "<test>", "exec")
-        for ins in dis.get_instructions(code):
-            if ins.opname not in KEEP:
-                continue
-            p = ins.positions
-            lines.append("\t".join(["pos", esc(src), KEEP[ins.opname], str(p.lineno),
-                                    str(p.end_lineno), str(p.col_offset), str(p.end_col_offset)]))
+        for co in walk(code):
+            for ins in dis.get_instructions(co):
+                if ins.opname not in KEEP:
+                    continue
+                p = ins.positions
+                lines.append("\t".join(["pos", esc(src), KEEP[ins.opname], str(p.lineno),
+                                        str(p.end_lineno), str(p.col_offset),
+                                        str(p.end_col_offset)]))
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
+    env = dict(os.environ, PYTHONHASHSEED="0", LC_ALL="C.UTF-8")
+    for prog in sorted(glob.glob("tests/unit/data/compile/*.py")):
+        out = subprocess.run([sys.executable, os.path.basename(prog)], cwd=os.path.dirname(prog),
+                             env=env, capture_output=True, check=True).stdout
+        with open(prog[:-3] + ".out", "wb") as f:
+            f.write(out)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 /* test_compile.c — checks the compiler: SyntaxError texts/positions and instruction positions against CPython (tests/unit/data/compile_errors.txt), stack sizes, constants, cells, notebook cells. */
+#include <dirent.h>
 #include "../../lang/vm.h"
 #include "../../lang/compile.h"
 #include "tap.h"
@@ -96,19 +97,28 @@ static const char *cpython_name(int op)
     }
 }
 
+/* Filtered positions of co, then of its nested code objects depth-first. */
+static void list_positions(wk_sbuf *sb, wk_code *co)
+{
+    for (int i = 0; i < co->ncode; i++) {
+        const char *name = cpython_name(WK_OPCODE(co->code[i]));
+        wk_codepos p = co->positions[i];
+        if (name) wk_sbuf_printf(sb, "%s %d,%d,%d,%d;", name, p.lineno, p.end_lineno, p.col, p.end_col);
+    }
+    for (int64_t i = 0; i < WK_TUPLE(co->consts)->len; i++) {
+        wk_value k = WK_TUPLE(co->consts)->items[i];
+        if (WK_IS_OBJ(k) && k.u.o->type == &wk_type_code) list_positions(sb, (wk_code *)k.u.o);
+    }
+}
+
 /* All "pos" lines of one source: the filtered instruction positions must match in order. */
 static void check_positions(const char *src, const char *want)
 {
     wk_obj *code = compile(src);
     if (!code) { wk_err_clear(); tap_ok(false, "positions: %s compiles", src); return; }
-    wk_code *co = (wk_code *)code;
     wk_sbuf sb;
     wk_sbuf_init(&sb);
-    for (int i = 0; i < co->ncode; i++) {
-        const char *name = cpython_name(WK_OPCODE(co->code[i]));
-        wk_codepos p = co->positions[i];
-        if (name) wk_sbuf_printf(&sb, "%s %d,%d,%d,%d;", name, p.lineno, p.end_lineno, p.col, p.end_col);
-    }
+    list_positions(&sb, (wk_code *)code);
     char label[64];
     snprintf(label, sizeof label, "%.40s", src);
     for (char *q = label; *q; q++) if (*q == '\n') *q = '|';
@@ -257,6 +267,84 @@ static void test_text_attr(void)
     if (code) wk_obj_decref(code);
 }
 
+/* ---------------------------------------------------------------- programs */
+
+static void capture(int fd, const char *s, size_t n, void *ctx)
+{
+    if (fd == 1) wk_sbuf_add(ctx, s, n);
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return NULL;
+    wk_sbuf sb;
+    wk_sbuf_init(&sb);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) wk_sbuf_add(&sb, buf, n);
+    fclose(fp);
+    if (!sb.data) wk_sbuf_add(&sb, "", 0);
+    return wk_sbuf_take(&sb, len);
+}
+
+/* Runs one program in a fresh __main__-like namespace; returns its stdout (malloc'd). */
+static char *run_program(const char *path)
+{
+    size_t len;
+    char *src = read_file(path, &len);
+    if (!src) return NULL;
+    wk_sbuf out;
+    wk_sbuf_init(&out);
+    wk_vm_state.write_hook = capture;
+    wk_vm_state.write_hook_ctx = &out;
+    wk_obj *g = wk_dict_new();
+    wk_dict_set_s(g, "__builtins__", wk_objv(wk_vm_state.builtins));
+    wk_value name = wk_str_from_c("__main__");
+    wk_dict_set_s(g, "__name__", name);
+    wk_decref(name);
+    wk_obj *code = wk_compile_source(src, len, path, WK_MODE_EXEC, false);
+    wk_value r = code ? wk_eval_code(code, g, NULL) : WK_NULLV;
+    if (WK_IS_NULL(r)) {
+        wk_sbuf_adds(&out, "<exception>\n");
+        wk_sbuf eb;
+        wk_sbuf_init(&eb);
+        wk_obj *exc = wk_err_fetch();
+        if (exc) wk_exc_format(&eb, exc);
+        tap_diag("%s: %s", path, eb.data ? eb.data : "?");
+        wk_sbuf_free(&eb);
+        wk_obj_decref(exc);
+    }
+    wk_decref(r);
+    if (code) wk_obj_decref(code);
+    wk_obj_decref(g);
+    wk_vm_state.write_hook = NULL;
+    free(src);
+    if (!out.data) wk_sbuf_add(&out, "", 0);
+    return wk_sbuf_take(&out, NULL);
+}
+
+static void test_programs(void)
+{
+    const char *dir = "tests/unit/data/compile";
+    DIR *d = opendir(dir);
+    if (!d) { tap_ok(false, "open %s", dir); return; }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (n < 4 || strcmp(e->d_name + n - 3, ".py") != 0) continue;
+        char py[512], outp[512];
+        snprintf(py, sizeof py, "%s/%s", dir, e->d_name);
+        snprintf(outp, sizeof outp, "%s/%.*s.out", dir, (int)(n - 3), e->d_name);
+        size_t wl;
+        char *want = read_file(outp, &wl), *got = run_program(py);
+        tap_is_str(got ? got : "<none>", want ? want : "<no .out file>", "program %s", e->d_name);
+        free(want);
+        free(got);
+    }
+    closedir(d);
+}
+
 /* Every golden program compiles (the assembler checks stack depths on every path). */
 static void test_lang_files(void)
 {
@@ -292,5 +380,6 @@ int main(int argc, char **argv)
     test_cells_mode();
     test_text_attr();
     test_lang_files();
+    test_programs();
     return tap_done_testing();
 }

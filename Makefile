@@ -15,7 +15,7 @@ MAIN_OBJ  := $(BUILD)/obj/lang/main.o
 KERNEL_SRC := $(sort $(wildcard kernel/*.c))
 KERNEL_OBJ := $(KERNEL_SRC:%.c=$(BUILD)/obj/%.o)
 # The tensor runtime core (no dependency on lang/ except sbuf.c).
-RT_SRC    := $(sort $(wildcard runtime/error.c runtime/dtype.c runtime/tensor.c runtime/cpu_*.c runtime/rng.c runtime/print.c))
+RT_SRC    := $(sort $(filter-out runtime/bind_%.c runtime/ckpt_%.c,$(wildcard runtime/*.c)))
 RT_OBJ    := $(RT_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lang/sbuf.o
 RT_TEST_SRC := $(sort $(wildcard tests/runtime/test_*.c))
 RT_TEST_BIN := $(RT_TEST_SRC:tests/runtime/%.c=$(BUILD)/rtests/%)

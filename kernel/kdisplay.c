@@ -146,19 +146,19 @@ static void namespace_init(void) {
 
 void wk_kernel_store_input(int count, const char *code, size_t len) {
     wk_value src = wk_str_new(code, len);     /* code came from JSON: valid UTF-8 */
-    if (WK_IS_NULL(src)) { wk_err_clear(); return; }
     wk_value in = ns_get("In");
-    if (wk_is_list(in) && !wk_list_append(in.u.o, src)) wk_err_clear();
-    wk_value i1 = wk_incref(ns_get("_i")), i00 = wk_incref(ns_get("_i00"));
+    if (WK_IS_NULL(src) || !wk_is_list(in) || WK_LIST(in.u.o)->len == 0) { wk_decref(src); wk_err_clear(); return; }
+    wk_value prev = wk_incref(WK_LIST(in.u.o)->items[WK_LIST(in.u.o)->len - 1]);
+    if (!wk_list_append(in.u.o, src)) wk_err_clear();
+    wk_value i1 = wk_incref(ns_get("_i"));
     ns_set("_iii", ns_get("_ii"));
     ns_set("_ii", i1);
-    ns_set("_i", i00);
-    ns_set("_i00", src);
+    ns_set("_i", prev);                        /* the input before this one */
     char name[32];
     snprintf(name, sizeof name, "_i%d", count);
     ns_set(name, src);
     wk_decref(i1);
-    wk_decref(i00);
+    wk_decref(prev);
     wk_decref(src);
 }
 
@@ -226,7 +226,7 @@ json_t *wk_kernel_help_payload(const char *code, size_t len) {
     size_t a, b;
     if (!help_request(code, len, &a, &b)) return NULL;
     int64_t cursor = (int64_t)wk_kernel_utf8_count(code, b);
-    wk_value doc = wk_inspect(code + 0, b, cursor, wk_vm_state.main_dict);
+    wk_value doc = wk_inspect(code, b, cursor, wk_vm_state.main_dict);
     if (WK_IS_NULL(doc) && wk_err_occurred()) wk_err_clear();
     json_t *payload = json_array();
     if (wk_is_str(doc)) {

@@ -1,4 +1,4 @@
-/* kexec.c — execute_request: running a cell, execute_input/result/error, user_expressions, input() over stdin, and aborting queued requests after an error. */
+/* kexec.c — execute_request: running a cell, execute_input/result (rich display)/error, help pages, user_expressions, input() over stdin, and aborting queued requests after an error. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +70,7 @@ void wk_kernel_install_hooks(wk_kernel *k) {
     wk_vm_state.write_hook_ctx = k;
     wk_vm_state.input_hook = input_hook;
     wk_vm_state.input_hook_ctx = k;
+    wk_kernel_display_init(k);
 }
 
 /* ---------------------------------------------------------------- errors */
@@ -152,27 +153,34 @@ typedef struct cell_run {
     bool silent, store;
 } cell_run;
 
-/* Runs the cell and publishes its result. NULL on success, else the error content. */
+/* Runs the cell and publishes its result (the mime bundle of the last expression's
+ * value, through IPython's display protocol). NULL on success, else the error content. */
 static json_t *run_cell(wk_kernel *k, wk_kmsg *m, const cell_run *run) {
     char filename[48];
     snprintf(filename, sizeof filename, "<cell %d>", run->count);
-    wk_value last = WK_NULLV;
+    wk_value last = WK_NULLV, plain = WK_NULLV;
     vm_enter(k);
     bool ok = wk_exec_cell(run->code, run->len, filename, NULL, WK_MODE_EXEC, &last);
-    wk_value text = WK_NULLV;
-    if (ok && !WK_IS_NULL(last) && !WK_IS_NONE(last)) ok = !WK_IS_NULL(text = wk_repr(last));
+    if (ok && !WK_IS_NULL(last) && !WK_IS_NONE(last) && !run->silent) {
+        ok = wk_kernel_publish_result(k, m->header, run->count, last, &plain);
+        if (ok) wk_kernel_store_result(run->count, run->store, last);
+    }
     wk_decref(last);
     vm_leave(k);
     if (!ok) return error_content();
     wk_kstream_flush(k);
-    if (!WK_IS_NULL(text) && !run->silent) {
-        wk_kernel_publish(k, "execute_result", m->header,
-                          json_pack("{s:i, s:{s:o}, s:{}}", "execution_count", run->count, "data",
-                                    "text/plain", str_json(text), "metadata"));
-        if (run->store) wk_khist_set_output(&k->hist, run->count, WK_STR(text.u.o)->data, (size_t)WK_STR(text.u.o)->len);
-    }
-    wk_decref(text);
+    if (wk_is_str(plain) && run->store)
+        wk_khist_set_output(&k->hist, run->count, wk_str_cstr(plain), (size_t)WK_STR(plain.u.o)->len);
+    wk_decref(plain);
     return NULL;
+}
+
+/* `?name` / `name?`: a help page in the reply's payload instead of running code. */
+static json_t *run_help(wk_kernel *k, const cell_run *run) {
+    vm_enter(k);
+    json_t *payload = wk_kernel_help_payload(run->code, run->len);
+    vm_leave(k);
+    return payload;
 }
 
 static void reply_execute(wk_kernel *k, void *sock, wk_kmsg *m, json_t *content, const char *status) {
@@ -196,10 +204,14 @@ void wk_kernel_execute(wk_kernel *k, void *sock, wk_kmsg *m) {
         wk_kernel_publish(k, "execute_input", m->header,
                           json_pack("{s:o, s:i}", "code", wk_kernel_jstring(run.code, run.len),
                                     "execution_count", run.count));
-    if (run.store) wk_khist_add(&k->hist, run.count, run.code, run.len);
+    if (run.store) {
+        wk_khist_add(&k->hist, run.count, run.code, run.len);
+        wk_kernel_store_input(run.count, run.code, run.len);
+    }
     wk_kstream_begin(k, m->header, run.silent);
     k->current = m;
-    json_t *err = run_cell(k, m, &run);
+    json_t *payload = run_help(k, &run);
+    json_t *err = payload ? NULL : run_cell(k, m, &run);
     json_t *exprs = json_object_get(m->content, "user_expressions");
     json_t *ue = (!err && json_is_object(exprs)) ? user_expressions(k, exprs) : json_object();
     k->current = NULL;
@@ -218,8 +230,8 @@ void wk_kernel_execute(wk_kernel *k, void *sock, wk_kmsg *m) {
         return;
     }
     reply_execute(k, sock, m,
-                  json_pack("{s:s, s:i, s:[], s:o}", "status", "ok", "execution_count", run.count,
-                            "payload", "user_expressions", ue), "ok");
+                  json_pack("{s:s, s:i, s:o, s:o}", "status", "ok", "execution_count", run.count,
+                            "payload", payload ? payload : json_array(), "user_expressions", ue), "ok");
 }
 
 /* ---------------------------------------------------------------- aborting */

@@ -438,11 +438,14 @@ static void raise_parse_error(const wk_parse_error *e, const char *filename)
     raise_syntax(t, e->msg, filename, e->lineno, e->offset, e->text, e->end_lineno, e->end_offset);
 }
 
-/* CPython reads the text of compile-time errors from the file: none for <string> etc. */
+/* CPython reads the text of compile-time errors from the file (none for <string> and
+ * <stdin>); notebook cells, whose source is kept, show their line as IPython does. */
 static void raise_compile_error(const char *msg, const char *src, size_t len, const char *filename,
-                                int lineno, int offset, int end_lineno, int end_offset)
+                                bool keep_source, int lineno, int offset, int end_lineno,
+                                int end_offset)
 {
-    char *text = (filename && filename[0] != '<') ? source_line(src, len, lineno) : NULL;
+    bool file = filename && filename[0] != '<';
+    char *text = file || keep_source ? source_line(src, len, lineno) : NULL;
     raise_syntax(wk_exc_SyntaxError, msg, filename, lineno, offset, text, end_lineno, end_offset);
     free(text);
 }
@@ -564,8 +567,8 @@ wk_obj *wk_compile_ast(const wk_ast *mod, const char *src, size_t len, const cha
     wk_obj *code = compile_module(&c, mod, return_last, ends_with_expr);
     if (!code && !wk_err_occurred()) {
         if (c.syntax_error)
-            raise_compile_error(c.msg, src, len, filename, c.errpos.lineno, c.errpos.col + 1,
-                                c.errpos.end_lineno, c.errpos.end_col + 1);   /* 1-based */
+            raise_compile_error(c.msg, src, len, filename, keep_source, c.errpos.lineno,
+                                c.errpos.col + 1, c.errpos.end_lineno, c.errpos.end_col + 1);
         else
             wk_raise_nomem();
     }

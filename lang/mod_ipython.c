@@ -265,6 +265,17 @@ static bool add_plain(fmt_ctx *c, wk_obj *rich) {
     return wk_dict_update(c->data, wk_objv(rich)) == 0;
 }
 
+/* Values of the core built-in types have no _repr_*_ methods: only text/plain. */
+static bool plain_only(wk_value v) {
+    static wk_type *const core[] = { &wk_type_str, &wk_type_bytes, &wk_type_list, &wk_type_tuple,
+                                     &wk_type_dict, &wk_type_set, &wk_type_frozenset, &wk_type_range,
+                                     &wk_type_function, &wk_type_cfunction, &wk_type_type };
+    if (v.tag != WK_OBJ) return true;
+    for (size_t i = 0; i < sizeof core / sizeof core[0]; i++)
+        if (v.u.o->type == core[i]) return !find_renderer(core[i]);
+    return false;
+}
+
 bool wk_display_format(wk_value v, wk_value include, wk_value exclude, wk_obj **data,
                        wk_obj **metadata) {
     fmt_ctx c = { v, WK_IS_NONE(include) ? WK_NULLV : include, WK_IS_NONE(exclude) ? WK_NULLV : exclude,
@@ -272,11 +283,12 @@ bool wk_display_format(wk_value v, wk_value include, wk_value exclude, wk_obj **
     *data = *metadata = NULL;
     wk_obj *out = wk_dict_new();
     bool ok = c.data && c.md && out;
-    int self = ok ? self_display(v) : 0;
+    bool plain = plain_only(v);
+    int self = ok && !plain ? self_display(v) : 0;
     ok = ok && self >= 0;
     if (ok && !self) {
-        ok = run_renderer(&c) && run_mimebundle(&c);
-        for (size_t i = 0; ok && i < sizeof repr_methods / sizeof repr_methods[0]; i++)
+        ok = plain || (run_renderer(&c) && run_mimebundle(&c));
+        for (size_t i = 0; ok && !plain && i < sizeof repr_methods / sizeof repr_methods[0]; i++)
             ok = run_repr_method(&c, &repr_methods[i]);
         wk_obj *rich = c.data;
         c.data = out;

@@ -141,7 +141,11 @@ static bool exc_has_traceback(wk_obj *exc) {
 #define TOP()     (sp[-1])
 #define SECOND()  (sp[-2])
 #define PEEK(n)   (sp[-(n)])
-#define DISPATCH() do { instr = code[ip++]; oparg = WK_OPARG(instr); goto *targets[WK_OPCODE(instr)]; } while (0)
+#define DISPATCH() do { instr = *next_instr++; oparg = WK_OPARG(instr); goto *targets[WK_OPCODE(instr)]; } while (0)
+#define IP()      ((int)(next_instr - co->code))     /* index of the next instruction */
+#define JUMPTO(i) (next_instr = co->code + (i))
+#define CELLS()   (fast + co->nlocals)
+#define STACK()   (fast + co->nlocals + f->ncells)
 #define TARGET(op) L_##op:
 #define CHECK(v)  do { if (WK_IS_NULL(v)) goto error; } while (0)
 #define GETLOCAL(i) (fast[(i)])
@@ -216,6 +220,231 @@ static inline wk_value vm_call(wk_value f, const wk_value *args, int nargs, wk_o
     return wk_call(f, args, nargs, kwnames);
 }
 
+/* ---------------------------------------------------------------- inline caches
+ *
+ * One direct-mapped table of caches for LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR and
+ * LOAD_METHOD, indexed by the address of the instruction. An entry never trusts the
+ * index it was found at: it records what its result depends on and every hit re-checks
+ * that, so entries survive (or are simply missed after) collisions and the freeing of
+ * code objects:
+ *   - globals: the name, the globals dict, and an entry hint (dict_impl.h) into globals
+ *     or, when the name is a builtin, into builtins plus the globals' version (names
+ *     the exact key set of globals in which the name was missing);
+ *   - attributes: the name, the exact type, wk_type_epoch (objimpl.h: any change to
+ *     any class dict or a type's death bumps it) and what the MRO lookup gave (a
+ *     descriptor or class attribute, borrowed from the class dict that the epoch
+ *     keeps unchanged), plus a hint into instance dicts (instances of one class tend
+ *     to have the same key order) and, for LOAD_METHOD, one (dict, version) in which
+ *     the name was seen missing. */
+#define VM_NCACHE 4096
+enum {
+    VC_GLOBAL = 1,    /* hint into globals */
+    VC_BUILTIN,       /* hint into builtins, name missing from globals at version ver */
+    VC_ATTR,          /* attribute of an instance of `type` */
+};
+#define VA_GENERIC_GET 0x01   /* type's getattr is generic: the cache may do its work */
+#define VA_GENERIC_SET 0x02
+#define VA_DATA_GET    0x04   /* descr has descr_get and descr_set: wins over the instance dict */
+#define VA_HAS_SET     0x08   /* descr has descr_set: STORE_ATTR calls it */
+#define VA_HAS_GET     0x10   /* descr has descr_get (non-data: after the instance dict) */
+#define VA_METHOD      0x20   /* descr is an unbound method (LOAD_METHOD fast path) */
+#define VA_IDICT_GET   0x40   /* generic get, no data descriptor, instances have a __dict__ */
+#define VA_IDICT_SET   0x80   /* generic set, no descr_set, instances have a __dict__ */
+typedef struct vm_cache {
+    wk_obj *name;
+    void *key;          /* globals dict, or type */
+    uint64_t ver;       /* VC_BUILTIN: globals version; VC_ATTR: wk_type_epoch */
+    wk_value descr;     /* VC_ATTR: MRO lookup result (borrowed), WK_NULL if none;
+                           VC_BUILTIN: the builtins dict */
+    wk_obj *nodict;     /* VC_ATTR: a dict in which the name was missing at version dver */
+    uint64_t dver;
+    int32_t hint;       /* entry hint: globals/builtins, or instance dicts */
+    uint16_t kind, flags;
+} vm_cache;
+static vm_cache vm_caches[VM_NCACHE];
+#define VM_CACHE_AT(p) (&vm_caches[((uintptr_t)(p) >> 2) & (VM_NCACHE - 1)])
+
+/* LOAD_GLOBAL through cache c: the value (borrowed) or WK_NULL (look it up). */
+static inline wk_value vm_global_cached(vm_cache *c, wk_frame *f, wk_obj *name) {
+    if (c->name == name && c->key == f->globals) {
+        wk_value *slot = NULL;
+        if (c->kind == VC_GLOBAL) slot = wk_dict_hint_slot(f->globals, name, c->hint);
+        else if (c->kind == VC_BUILTIN && ((wk_dict *)f->globals)->version == c->ver
+                 && c->descr.u.o == f->builtins)
+            slot = wk_dict_hint_slot(f->builtins, name, c->hint);
+        if (slot) return *slot;
+    }
+    return WK_NULLV;
+}
+
+/* The uncached LOAD_GLOBAL, filling c: a new reference, or WK_NULL with an exception. */
+static wk_value vm_global_fill(vm_cache *c, wk_frame *f, wk_obj *name) {
+    wk_value v;
+    c->kind = 0;
+    if (f->globals->type == &wk_type_dict && WK_STR(name)->interned) {
+        int64_t ix = wk_dict_find_str_ix(f->globals, name);
+        if (ix == -2) return WK_NULLV;
+        if (ix >= 0 && ix <= INT32_MAX) {
+            c->name = name;
+            c->key = f->globals;
+            c->kind = VC_GLOBAL;
+            c->hint = (int32_t)ix;
+            return wk_incref(((wk_dict *)f->globals)->entries[ix].value);
+        }
+        if (ix == -1 && f->builtins->type == &wk_type_dict) {
+            uint64_t gver = ((wk_dict *)f->globals)->version;
+            ix = wk_dict_find_str_ix(f->builtins, name);
+            if (ix == -2) return WK_NULLV;
+            if (ix >= 0 && ix <= INT32_MAX && gver == ((wk_dict *)f->globals)->version) {
+                c->name = name;
+                c->key = f->globals;
+                c->kind = VC_BUILTIN;
+                c->ver = gver;
+                c->descr = wk_objv(f->builtins);
+                c->hint = (int32_t)ix;
+                return wk_incref(((wk_dict *)f->builtins)->entries[ix].value);
+            }
+        }
+    }
+    int r = wk_dict_lookup_str(f->globals, name, &v);
+    if (r == 0) r = wk_dict_lookup_str(f->builtins, name, &v);
+    if (r <= 0) {
+        if (r == 0) wk_vm_name_error(name);
+        return WK_NULLV;
+    }
+    return wk_incref(v);
+}
+
+/* Fills c for attribute `name` of instances of tp; false when the type is not
+ * cacheable (then c is left invalid). */
+static bool vm_attr_fill(vm_cache *c, wk_type *tp, wk_obj *name) {
+    c->kind = 0;
+    if (!WK_STR(name)->interned) return false;
+    uint16_t flags = 0;
+    if (!tp->getattr || tp->getattr == wk_generic_getattr) flags |= VA_GENERIC_GET;
+    if (!tp->setattr || tp->setattr == wk_generic_setattr) flags |= VA_GENERIC_SET;
+    uint64_t epoch = wk_type_epoch;
+    wk_value d = wk_type_lookup(tp, name);
+    if (epoch != wk_type_epoch) return false;
+    if (!WK_IS_NULL(d)) {
+        wk_type *dt = wk_typeof_i(d);
+        if (dt->descr_get && dt->descr_set) flags |= VA_DATA_GET;
+        if (dt->descr_set) flags |= VA_HAS_SET;
+        if (dt->descr_get) flags |= VA_HAS_GET;
+        if (wk_is_unbound_method(d)) flags |= VA_METHOD;
+    }
+    if (tp->dictoffset) {
+        if ((flags & (VA_GENERIC_GET | VA_DATA_GET)) == VA_GENERIC_GET) flags |= VA_IDICT_GET;
+        if ((flags & (VA_GENERIC_SET | VA_HAS_SET)) == VA_GENERIC_SET) flags |= VA_IDICT_SET;
+    }
+    c->name = name;
+    c->key = tp;
+    c->ver = epoch;
+    c->descr = d;
+    c->nodict = NULL;
+    c->dver = 0;
+    c->hint = -1;
+    c->flags = flags;
+    c->kind = VC_ATTR;
+    return true;
+}
+
+static inline bool vm_attr_valid(const vm_cache *c, wk_type *tp, wk_obj *name) {
+    return c->key == tp && c->name == name && c->ver == wk_type_epoch && c->kind == VC_ATTR;
+}
+
+/* Looks name up in an instance dict through the entry hint: 1 found (*out borrowed),
+ * 0 missing, -1 error. */
+static inline int vm_idict_get(vm_cache *c, wk_obj *d, wk_obj *name, wk_value *out) {
+    wk_value *slot = wk_dict_hint_slot(d, name, c->hint);
+    if (slot) { *out = *slot; return 1; }
+    int64_t ix = wk_dict_find_str_ix(d, name);
+    if (ix < 0) return ix == -1 ? 0 : -1;
+    if (ix <= INT32_MAX) c->hint = (int32_t)ix;
+    *out = ((wk_dict *)d)->entries[ix].value;
+    return 1;
+}
+
+/* LOAD_ATTR on an object whose type the cache c describes: 1 done (*out new), 0 use
+ * the generic path, -1 error. */
+static int vm_load_attr_cached(vm_cache *c, wk_value o, wk_obj *name, wk_value *out) {
+    wk_type *tp = o.u.o->type;
+    if (!(c->flags & VA_GENERIC_GET)) return 0;
+    if (c->flags & VA_DATA_GET) {
+        wk_value d = c->descr;
+        *out = wk_typeof_i(d)->descr_get(d, o, tp);
+        return WK_IS_NULL(*out) ? -1 : 1;
+    }
+    wk_obj **dp = wk_dictptr_i(o.u.o);
+    if (dp && *dp && (*dp)->type == &wk_type_dict) {
+        wk_value v;
+        int r = vm_idict_get(c, *dp, name, &v);
+        if (r < 0) return -1;
+        if (r) { *out = wk_incref(v); return 1; }
+    } else if (dp && *dp) {
+        return 0;
+    }
+    if (WK_IS_NULL(c->descr)) return 0;     /* AttributeError: the generic path words it */
+    wk_value d = c->descr;
+    if (c->flags & VA_HAS_GET) {
+        *out = wk_typeof_i(d)->descr_get(d, o, tp);
+        return WK_IS_NULL(*out) ? -1 : 1;
+    }
+    *out = wk_incref(d);
+    return 1;
+}
+
+/* STORE_ATTR (v borrowed) / DELETE_ATTR (v WK_NULL) through the cache: 1 done, 0 use
+ * the generic path, -1 error. */
+static int vm_store_attr_cached(vm_cache *c, wk_value o, wk_obj *name, wk_value v) {
+    if (!(c->flags & VA_GENERIC_SET)) return 0;
+    if (c->flags & VA_HAS_SET) {
+        wk_value d = c->descr;
+        return wk_typeof_i(d)->descr_set(d, o, v) < 0 ? -1 : 1;
+    }
+    wk_obj **dp = wk_dictptr_i(o.u.o);
+    if (!dp || WK_IS_NULL(v)) return 0;
+    wk_obj *d = *dp;
+    if (!d) {
+        if (!(d = *dp = wk_dict_new())) return -1;
+    } else if (d->type != &wk_type_dict) {
+        return 0;
+    } else {
+        wk_value *slot = wk_dict_hint_slot(d, name, c->hint);
+        if (slot) {
+            wk_assign(slot, v);
+            return 1;
+        }
+    }
+    if (wk_dict_set(d, wk_objv(name), v) < 0) return -1;
+    int64_t ix = wk_dict_find_str_ix(d, name);
+    if (ix >= 0 && ix <= INT32_MAX) c->hint = (int32_t)ix;
+    else if (ix == -2) wk_err_clear();
+    return 1;
+}
+
+/* LOAD_METHOD through the cache: 1 *m is an unbound method for o (new ref), 0 use the
+ * generic path, -1 error. */
+static int vm_load_method_cached(vm_cache *c, wk_value o, wk_obj *name, wk_value *m) {
+    if ((c->flags & (VA_GENERIC_GET | VA_METHOD)) != (VA_GENERIC_GET | VA_METHOD)) return 0;
+    wk_obj **dp = wk_dictptr_i(o.u.o);
+    if (dp && *dp) {
+        wk_obj *d = *dp;
+        if (d->type != &wk_type_dict) return 0;
+        if (!(d == c->nodict && ((wk_dict *)d)->version == c->dver)) {
+            if (((wk_dict *)d)->used) {
+                int64_t ix = wk_dict_find_str_ix(d, name);
+                if (ix == -2) return -1;
+                if (ix >= 0) return 0;      /* shadowed by an instance attribute */
+            }
+            c->nodict = d;
+            c->dver = ((wk_dict *)d)->version;
+        }
+    }
+    *m = wk_incref(c->descr);
+    return 1;
+}
+
 /* Enters a frame: recursion limits and the frame chain. */
 static bool vm_enter(wk_frame *f) {
     bool from_native = wk_vm_calling_native;
@@ -233,6 +462,121 @@ static bool vm_enter(wk_frame *f) {
     f->back = wk_vm_current_frame;
     wk_vm_current_frame = f;
     return true;
+}
+
+/* A frame for calling the wick function fn (not a generator) with self (or WK_NULL)
+ * followed by args[0..nargs) and the keyword values after them: bound, its cells made.
+ * The arguments stay borrowed. NULL with an exception. */
+static wk_frame *vm_call_frame(wk_function *fn, wk_value self, const wk_value *args, int nargs,
+                               wk_obj *kwnames) {
+    wk_code *co = (wk_code *)fn->code;
+    wk_frame *f = frame_new(co, &fn->ob, fn->globals, NULL, false);
+    if (!f) return NULL;
+    int extra = WK_IS_NULL(self) ? 0 : 1;
+    if (!kwnames && nargs + extra == co->argcount && f->ncells == 0
+        && !(co->flags & (WK_CO_VARARGS | WK_CO_VARKEYWORDS)) && co->kwonlyargcount == 0) {
+        wk_value *slots = f->localsplus;
+        if (extra) *slots++ = wk_incref(self);
+        for (int i = 0; i < nargs; i++) slots[i] = wk_incref(args[i]);
+        return f;
+    }
+    bool ok;
+    if (extra) {
+        int total = nargs + (kwnames ? (int)WK_TUPLE(kwnames)->len : 0);
+        wk_value small[9], *buf = small;
+        if (total + 1 > 9 && !(buf = malloc(sizeof(wk_value) * (size_t)(total + 1)))) {
+            wk_frame_free(f);
+            wk_raise_nomem();
+            return NULL;
+        }
+        buf[0] = self;
+        if (total) memcpy(buf + 1, args, sizeof(wk_value) * (size_t)total);
+        ok = wk_func_bind(fn, f, buf, nargs + 1, kwnames);
+        if (buf != small) free(buf);
+    } else {
+        ok = wk_func_bind(fn, f, args, nargs, kwnames);
+    }
+    if (!ok) {
+        wk_frame_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+/* The common call: an exact wick function whose code takes exactly nargs positional
+ * parameters and has no cells, * or ** parameters, and is no generator. */
+#define VM_SIMPLE_MASK (WK_CO_VARARGS | WK_CO_VARKEYWORDS | WK_CO_NOFREE | WK_CO_GENERATOR)
+static inline wk_function *vm_simple_target(wk_value v, int nargs) {
+    if (v.tag != WK_OBJ || v.u.o->type != &wk_type_function) return NULL;
+    wk_function *fn = (wk_function *)v.u.o;
+    wk_code *co = (wk_code *)fn->code;
+    if (co->argcount != nargs || co->kwonlyargcount != 0
+        || (co->flags & VM_SIMPLE_MASK) != WK_CO_NOFREE)
+        return NULL;
+    return fn;
+}
+
+/* A pooled frame for a simple call of fn (vm_simple_target): it takes over the caller's
+ * references to fn and to the nargs arguments. NULL with MemoryError (then nothing was
+ * taken). */
+static inline wk_frame *vm_simple_frame(wk_function *fn, const wk_value *args, int nargs) {
+    wk_code *co = (wk_code *)fn->code;
+    size_t size = sizeof(wk_frame) + ((size_t)co->nlocals + (size_t)co->stacksize) * sizeof(wk_value);
+    wk_frame *f = fpool_alloc(size);
+    if (!f) {
+        wk_raise_nomem();
+        return NULL;
+    }
+    f->code = co;
+    f->func = &fn->ob;
+    f->globals = fn->globals;
+    wk_obj_incref(fn->globals);
+    f->builtins = wk_vm_state.builtins;
+    f->locals = NULL;
+    f->back = NULL;
+    f->gen = NULL;
+    f->ip = 0;
+    f->lasti = -1;
+    f->nblocks = 0;
+    f->depth = 0;
+    f->ncells = 0;
+    f->owns_code = false;
+    f->heap = false;
+    wk_value *p = f->localsplus;
+    for (int i = 0; i < nargs; i++) p[i] = args[i];
+    for (int i = nargs; i < co->nlocals; i++) p[i] = WK_NULLV;
+    return f;
+}
+
+/* Releases a pooled frame that finished (its value stack already empty). */
+static inline void vm_frame_pop(wk_frame *f) {
+    wk_value *p = f->localsplus;
+    for (int i = f->code->nlocals + f->ncells; i > 0; i--, p++) wk_decref(*p);
+    if (f->nblocks) {
+        for (int i = 0; i < f->nblocks; i++) wk_obj_decref(f->blocks[i].saved_exc);
+    }
+    wk_obj_decref(f->func);
+    wk_obj_decref(f->globals);
+    fpool_release(f);
+}
+
+/* The wick function to run in the loop's own C frame for a call of callable v, and the
+ * self to pass first (bound methods), or NULL when v is called the generic way. */
+static inline wk_function *vm_inline_target(wk_value v, wk_value *self) {
+    if (v.tag != WK_OBJ) return NULL;
+    wk_obj *o = v.u.o;
+    *self = WK_NULLV;
+    if (o->type == &wk_type_method) {
+        wk_method *m = (wk_method *)o;
+        if (m->func.tag != WK_OBJ || m->func.u.o->type != &wk_type_function) return NULL;
+        *self = m->self;
+        o = m->func.u.o;
+    } else if (o->type != &wk_type_function) {
+        return NULL;
+    }
+    wk_function *fn = (wk_function *)o;
+    if (((wk_code *)fn->code)->flags & WK_CO_GENERATOR) return NULL;
+    return fn;
 }
 
 wk_value wk_vm_call_function(wk_function *fn, const wk_value *args, int nargs, wk_obj *kwnames) {
@@ -260,18 +604,23 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
     };
     *yielded = false;
     if (!vm_enter(f)) return WK_NULLV;
-    wk_code *co = f->code;
-    const wk_instr *code = co->code;
-    wk_value *fast = f->localsplus;
-    wk_value *cells = fast + co->nlocals;
-    wk_value *stack = fast + co->nlocals + f->ncells;
-    wk_value *sp = stack + f->depth;
-    int ip = f->ip;
+    /* Calls of wick functions run in this same C frame: f is the innermost frame, entry
+     * the one this C call was made for; the frames in between wait with their ip and
+     * stack depth saved. */
+    wk_frame *const entry = f;
+    wk_frame *nf;
+    wk_code *co;
+    const wk_instr *next_instr;
+    wk_value *fast, *sp;
     wk_instr instr;
     int oparg;
     wk_value retval = WK_NULLV;
     bool reraise = false;
-    f->depth = 0;
+#define LOAD_FRAME() do { \
+        co = f->code; fast = f->localsplus; sp = fast + co->nlocals + f->ncells + f->depth; \
+        next_instr = co->code + f->ip; f->depth = 0; \
+    } while (0)
+    LOAD_FRAME();
 
     if (throwflag) goto error;
     POLL_INTERRUPT();
@@ -329,7 +678,7 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
             if (vm_float_binop(op, (double)a.u.i, b.u.f, &r)) { sp--; TOP() = r; DISPATCH(); }
         }
         if (op == WK_NB_ADD && wk_is_str(a) && wk_is_str(b)) {
-            wk_vm_drop_store_target(f, code[ip], a);
+            wk_vm_drop_store_target(f, *next_instr, a);
             if (!wk_str_append_inplace(&SECOND(), b)) goto error;
             sp--;
             wk_decref(b);
@@ -603,15 +952,16 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
         DISPATCH();
     }
     TARGET(LOAD_GLOBAL) {
-        wk_value v;
         wk_obj *name = NAME(oparg);
-        int r = wk_dict_lookup_str(f->globals, name, &v);
-        if (r == 0) r = wk_dict_lookup_str(f->builtins, name, &v);
-        if (r <= 0) {
-            if (r == 0) wk_vm_name_error(name);
-            goto error;
+        vm_cache *c = VM_CACHE_AT(next_instr);
+        wk_value v = vm_global_cached(c, f, name);
+        if (!WK_IS_NULL(v)) {
+            PUSH(wk_incref(v));
+            DISPATCH();
         }
-        PUSH(wk_incref(v));
+        v = vm_global_fill(c, f, name);
+        CHECK(v);
+        PUSH(v);
         DISPATCH();
     }
     TARGET(STORE_GLOBAL) {
@@ -625,25 +975,25 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
         DISPATCH();
     }
     TARGET(LOAD_DEREF) {
-        wk_value v = ((wk_cell *)cells[oparg].u.o)->value;
+        wk_value v = ((wk_cell *)CELLS()[oparg].u.o)->value;
         if (WK_IS_NULL(v)) { wk_vm_unbound_deref(co, oparg); goto error; }
         PUSH(wk_incref(v));
         DISPATCH();
     }
     TARGET(STORE_DEREF) {
-        wk_cell *c = (wk_cell *)cells[oparg].u.o;
+        wk_cell *c = (wk_cell *)CELLS()[oparg].u.o;
         wk_value old = c->value;
         c->value = POP();
         wk_decref(old);
         DISPATCH();
     }
     TARGET(DELETE_DEREF) {
-        wk_cell *c = (wk_cell *)cells[oparg].u.o;
+        wk_cell *c = (wk_cell *)CELLS()[oparg].u.o;
         if (WK_IS_NULL(c->value)) { wk_vm_unbound_deref(co, oparg); goto error; }
         wk_clear(&c->value);
         DISPATCH();
     }
-    TARGET(LOAD_CLOSURE) { PUSH(wk_incref(cells[oparg])); DISPATCH(); }
+    TARGET(LOAD_CLOSURE) { PUSH(wk_incref(CELLS()[oparg])); DISPATCH(); }
     TARGET(LOAD_CLASSDEREF) {
         wk_value v = wk_vm_load_classderef(f, oparg);
         CHECK(v);
@@ -651,8 +1001,32 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
         DISPATCH();
     }
     TARGET(LOAD_ATTR) {
-        wk_value o = TOP();
-        wk_value r = wk_getattr(o, NAME(oparg));
+        wk_value o = TOP(), r;
+        wk_obj *name = NAME(oparg);
+        if (o.tag == WK_OBJ) {
+            wk_type *tp = o.u.o->type;
+            vm_cache *c = VM_CACHE_AT(next_instr);
+            if (vm_attr_valid(c, tp, name) || vm_attr_fill(c, tp, name)) {
+                if (c->flags & VA_IDICT_GET) {
+                    wk_obj *d = *(wk_obj **)((char *)o.u.o + tp->dictoffset);
+                    wk_value *slot = d ? wk_dict_hint_slot(d, name, c->hint) : NULL;
+                    if (slot) {
+                        r = wk_incref(*slot);
+                        wk_decref(o);
+                        TOP() = r;
+                        DISPATCH();
+                    }
+                }
+                int k = vm_load_attr_cached(c, o, name, &r);
+                if (k < 0) goto error;
+                if (k > 0) {
+                    wk_decref(o);
+                    TOP() = r;
+                    DISPATCH();
+                }
+            }
+        }
+        r = wk_getattr(o, name);
         CHECK(r);
         wk_decref(o);
         TOP() = r;
@@ -660,7 +1034,34 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
     }
     TARGET(STORE_ATTR) {
         wk_value o = TOP(), v = SECOND();
-        if (wk_setattr(o, NAME(oparg), v) < 0) goto error;
+        wk_obj *name = NAME(oparg);
+        if (o.tag == WK_OBJ) {
+            wk_type *tp = o.u.o->type;
+            vm_cache *c = VM_CACHE_AT(next_instr);
+            if (vm_attr_valid(c, tp, name) || vm_attr_fill(c, tp, name)) {
+                if (c->flags & VA_IDICT_SET) {
+                    wk_obj *d = *(wk_obj **)((char *)o.u.o + tp->dictoffset);
+                    wk_value *slot = d ? wk_dict_hint_slot(d, name, c->hint) : NULL;
+                    if (slot) {
+                        wk_value old = *slot;
+                        *slot = v;          /* the stack's reference moves into the dict */
+                        wk_decref(old);
+                        wk_decref(o);
+                        sp -= 2;
+                        DISPATCH();
+                    }
+                }
+                int k = vm_store_attr_cached(c, o, name, v);
+                if (k < 0) goto error;
+                if (k > 0) {
+                    wk_decref(o);
+                    wk_decref(v);
+                    sp -= 2;
+                    DISPATCH();
+                }
+            }
+        }
+        if (wk_setattr(o, name, v) < 0) goto error;
         wk_decref(o);
         wk_decref(v);
         sp -= 2;
@@ -675,7 +1076,29 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
     }
     TARGET(LOAD_METHOD) {
         wk_value o = TOP(), m;
-        int r = wk_vm_load_method(o, NAME(oparg), &m);
+        wk_obj *name = NAME(oparg);
+        if (o.tag == WK_OBJ) {
+            wk_type *tp = o.u.o->type;
+            vm_cache *c = VM_CACHE_AT(next_instr);
+            if (vm_attr_valid(c, tp, name) || vm_attr_fill(c, tp, name)) {
+                if ((c->flags & (VA_GENERIC_GET | VA_METHOD)) == (VA_GENERIC_GET | VA_METHOD)) {
+                    wk_obj *d = tp->dictoffset ? *(wk_obj **)((char *)o.u.o + tp->dictoffset) : NULL;
+                    if (!d || (d == c->nodict && ((wk_dict *)d)->version == c->dver)) {
+                        TOP() = wk_incref(c->descr);
+                        PUSH(o);
+                        DISPATCH();
+                    }
+                }
+                int k = vm_load_method_cached(c, o, name, &m);
+                if (k < 0) goto error;
+                if (k > 0) {
+                    TOP() = m;
+                    PUSH(o);
+                    DISPATCH();
+                }
+            }
+        }
+        int r = wk_vm_load_method(o, name, &m);
         if (r < 0) goto error;
         if (r == 1) {
             TOP() = m;
@@ -689,9 +1112,24 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
     }
     TARGET(CALL_METHOD) {
         wk_value *base = sp - oparg - 2;
-        wk_value r;
-        if (WK_IS_NULL(base[0])) r = vm_call(base[1], base + 2, oparg, NULL);
-        else r = vm_call(base[0], base + 1, oparg + 1, NULL);
+        bool unbound = !WK_IS_NULL(base[0]);   /* [meth self args] rather than [NULL f args] */
+        wk_value callee = unbound ? base[0] : base[1], self, r;
+        const wk_value *args = unbound ? base + 1 : base + 2;
+        int nargs = unbound ? oparg + 1 : oparg;
+        wk_function *fn = vm_simple_target(callee, nargs);
+        if (fn) {
+            if (!(nf = vm_simple_frame(fn, args, nargs))) goto error;
+            sp = base;
+            goto enter_frame;
+        }
+        fn = vm_inline_target(callee, &self);
+        if (fn) {
+            nf = vm_call_frame(fn, self, args, nargs, NULL);
+            while (sp > base) { wk_value v = POP(); wk_decref(v); }
+            if (!nf) goto error;
+            goto enter_frame;
+        }
+        r = vm_call(callee, args, nargs, NULL);
         while (sp > base) { wk_value v = POP(); wk_decref(v); }
         CHECK(r);
         PUSH(r);
@@ -710,6 +1148,20 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
     }
     TARGET(CALL_FUNCTION) {
         wk_value *base = sp - oparg - 1;
+        wk_value self;
+        wk_function *fn = vm_simple_target(base[0], oparg);
+        if (fn) {
+            if (!(nf = vm_simple_frame(fn, base + 1, oparg))) goto error;
+            sp = base;
+            goto enter_frame;
+        }
+        fn = vm_inline_target(base[0], &self);
+        if (fn) {
+            nf = vm_call_frame(fn, self, base + 1, oparg, NULL);
+            while (sp > base) { wk_value v = POP(); wk_decref(v); }
+            if (!nf) goto error;
+            goto enter_frame;
+        }
         wk_value r = vm_call(base[0], base + 1, oparg, NULL);
         while (sp > base) { wk_value v = POP(); wk_decref(v); }
         CHECK(r);
@@ -719,6 +1171,15 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
     TARGET(CALL_FUNCTION_KW) {
         wk_value *base = sp - oparg - 2;
         wk_obj *kwnames = TOP().u.o;
+        wk_value self;
+        wk_function *fn = vm_inline_target(base[0], &self);
+        if (fn) {
+            nf = vm_call_frame(fn, self, base + 1, oparg - (int)WK_TUPLE(kwnames)->len,
+                               WK_TUPLE(kwnames)->len ? kwnames : NULL);
+            while (sp > base) { wk_value v = POP(); wk_decref(v); }
+            if (!nf) goto error;
+            goto enter_frame;
+        }
         wk_value r = vm_call(base[0], base + 1, oparg - (int)WK_TUPLE(kwnames)->len, kwnames);
         while (sp > base) { wk_value v = POP(); wk_decref(v); }
         CHECK(r);
@@ -743,6 +1204,7 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
     }
     TARGET(RETURN_VALUE) {
         retval = POP();
+        if (f != entry) goto leave_frame;
         goto exit_frame;
     }
     TARGET(YIELD_VALUE) {
@@ -772,13 +1234,13 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
             DISPATCH();
         }
         retval = r;
-        ip--;
+        next_instr--;
         *yielded = true;
         goto exit_frame;
     }
     TARGET(JUMP) {
-        if (oparg < ip) POLL_INTERRUPT();
-        ip = oparg;
+        if (oparg < IP()) POLL_INTERRUPT();
+        JUMPTO(oparg);
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_FALSE) {
@@ -787,7 +1249,7 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
         if (t < 0) goto error;
         sp--;
         wk_decref(v);
-        if (!t) { if (oparg < ip) POLL_INTERRUPT(); ip = oparg; }
+        if (!t) { if (oparg < IP()) POLL_INTERRUPT(); JUMPTO(oparg); }
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_TRUE) {
@@ -796,14 +1258,14 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
         if (t < 0) goto error;
         sp--;
         wk_decref(v);
-        if (t) { if (oparg < ip) POLL_INTERRUPT(); ip = oparg; }
+        if (t) { if (oparg < IP()) POLL_INTERRUPT(); JUMPTO(oparg); }
         DISPATCH();
     }
     TARGET(JUMP_IF_FALSE_OR_POP) {
         wk_value v = TOP();
         int t = v.tag == WK_BOOL ? (int)v.u.i : wk_truthy(v);
         if (t < 0) goto error;
-        if (!t) { ip = oparg; DISPATCH(); }
+        if (!t) { JUMPTO(oparg); DISPATCH(); }
         sp--;
         wk_decref(v);
         DISPATCH();
@@ -812,7 +1274,7 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
         wk_value v = TOP();
         int t = v.tag == WK_BOOL ? (int)v.u.i : wk_truthy(v);
         if (t < 0) goto error;
-        if (t) { ip = oparg; DISPATCH(); }
+        if (t) { JUMPTO(oparg); DISPATCH(); }
         sp--;
         wk_decref(v);
         DISPATCH();
@@ -836,15 +1298,15 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
         }
         sp--;
         wk_decref(it);
-        if (oparg < ip) POLL_INTERRUPT();
-        ip = oparg;
+        if (oparg < IP()) POLL_INTERRUPT();
+        JUMPTO(oparg);
         DISPATCH();
     }
     TARGET(SETUP_FINALLY) {
         wk_block *b = &f->blocks[f->nblocks++];
         b->kind = WK_BLOCK_FINALLY;
         b->handler = oparg;
-        b->level = (int)(sp - stack);
+        b->level = (int)(sp - STACK());
         b->saved_exc = NULL;
         DISPATCH();
     }
@@ -862,7 +1324,7 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
         if (r < 0) goto error;
         wk_value t = POP();
         wk_decref(t);
-        if (!r) ip = oparg;
+        if (!r) JUMPTO(oparg);
         DISPATCH();
     }
     TARGET(RERAISE) {
@@ -896,7 +1358,7 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
         wk_block *b = &f->blocks[f->nblocks++];
         b->kind = WK_BLOCK_WITH;
         b->handler = oparg;
-        b->level = (int)(sp - stack);
+        b->level = (int)(sp - STACK());
         b->saved_exc = NULL;
         PUSH(res);
         DISPATCH();
@@ -946,7 +1408,7 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
     }
 
 error:
-    f->lasti = ip - 1;
+    f->lasti = IP() - 1;
     if (!wk_err_occurred())
         wk_raise(wk_exc_RuntimeError, "error return without exception set");
     if (!reraise) {
@@ -957,7 +1419,7 @@ error:
     reraise = false;
     while (f->nblocks > 0) {
         wk_block *b = &f->blocks[--f->nblocks];
-        while (sp > stack + b->level) { wk_value v = POP(); wk_decref(v); }
+        while (sp > STACK() + b->level) { wk_value v = POP(); wk_decref(v); }
         if (b->kind == WK_BLOCK_EXCEPT_HANDLER) {
             wk_obj *cur = wk_vm_state.exc_info;
             wk_vm_state.exc_info = b->saved_exc;
@@ -969,24 +1431,63 @@ error:
         int handler = b->handler;
         b->kind = WK_BLOCK_EXCEPT_HANDLER;
         b->saved_exc = wk_vm_state.exc_info;
-        b->level = (int)(sp - stack);
+        b->level = (int)(sp - STACK());
         f->nblocks++;
         wk_obj_incref(exc);
         wk_vm_state.exc_info = exc;
         PUSH(wk_objv(exc));
-        ip = handler;
+        JUMPTO(handler);
         DISPATCH();
     }
-    while (sp > stack) { wk_value v = POP(); wk_decref(v); }
+    while (sp > STACK()) { wk_value v = POP(); wk_decref(v); }
     retval = WK_NULLV;
+    if (f != entry) goto leave_frame;
 
 exit_frame:
-    f->ip = ip;
-    f->depth = (int)(sp - stack);
+    f->ip = IP();
+    f->depth = (int)(sp - STACK());
     wk_vm_current_frame = f->back;
     f->back = NULL;
     wk_vm_state.recursion_depth--;
     return retval;
+
+enter_frame:
+    /* nf: a bound frame for a call made by f, whose operands are already popped. */
+    f->ip = IP();
+    f->depth = (int)(sp - STACK());
+    if (++wk_vm_state.recursion_depth > wk_vm_state.recursion_limit) {
+        wk_vm_state.recursion_depth--;
+        f->depth = 0;
+        wk_frame_free(nf);
+        wk_raise(wk_exc_RecursionError, "maximum recursion depth exceeded");
+        goto error;
+    }
+    nf->back = f;
+    wk_vm_current_frame = nf;
+    f = nf;
+    LOAD_FRAME();
+    POLL_INTERRUPT();
+    DISPATCH();
+
+leave_frame:
+    /* f (not entry) returned retval, or raised when retval is WK_NULL: back to its caller. */
+    nf = f->back;
+    f->ip = IP();
+    f->depth = (int)(sp - STACK());
+    f->back = NULL;
+    wk_vm_current_frame = nf;
+    wk_vm_state.recursion_depth--;
+    if (f->depth) wk_frame_free(f);
+    else vm_frame_pop(f);
+    f = nf;
+    LOAD_FRAME();
+    if (WK_IS_NULL(retval)) {
+        reraise = false;
+        goto error;
+    }
+    PUSH(retval);
+    DISPATCH();
+#undef LOAD_FRAME
 }
 
 wk_value wk_eval_code(wk_obj *code, wk_obj *globals, wk_obj *locals) {

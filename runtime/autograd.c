@@ -140,7 +140,7 @@ bool wk_autograd_set_requires_grad(wk_tensor *t, bool on) {
                          "differentiation use var_no_grad = var.detach().");
     }
     if (on && !wk_dtype_is_float(t->dtype))
-        return wk_rt_err(WK_ERR_RUNTIME, "only Tensors of floating point dtype can require gradients");
+        return wk_rt_err(WK_ERR_RUNTIME, "Only Tensors of floating point and complex dtype can require gradients");
     t->requires_grad = on;
     return true;
 }

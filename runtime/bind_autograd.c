@@ -280,7 +280,7 @@ const wk_methoddef wk_bind_autograd_methods[] = {
 /* ================================================================ torch.autograd functions */
 
 static wk_value f_backward(const wk_value *args, int nargs, wk_obj *kw) {
-    wk_value a[5];
+    wk_value a[6];
     wk_tensor *roots[MAXT];
     int n;
     if (!wk_args_parse("backward", args, nargs, kw, "tensors|grad_tensors retain_graph create_graph grad_variables inputs", a) ||

@@ -130,6 +130,10 @@ static wk_value finish(wk_tensor *t, const opts *o) {
         wk_tensor_decref(t);
         if (!(t = d)) return wk_bind_rt_raise();
     }
+    if (o->requires_grad && !wk_dtype_is_float(t->dtype)) {
+        wk_tensor_decref(t);
+        return wk_raise(wk_exc_RuntimeError, "Only Tensors of floating point and complex dtype can require gradients");
+    }
     if (o->requires_grad && !wk_autograd_set_requires_grad(t, true)) {
         wk_tensor_decref(t);
         return wk_bind_rt_raise();
@@ -141,10 +145,13 @@ static wk_value finish(wk_tensor *t, const opts *o) {
 
 typedef struct { int ndim; int64_t shape[WK_MAX_DIMS]; bool has_float, has_int, has_bool; } datainfo;
 
+static const wk_value g_no_items[1];
+
+/* Items of a list or tuple (borrowed; never NULL for an empty one), or NULL. */
 static const wk_value *seq_items(wk_value v, int64_t *n) {
     if (!WK_IS_OBJ(v)) return NULL;
-    if (wk_isinstance_t(v, &wk_type_list)) { *n = WK_LIST(v.u.o)->len; return WK_LIST(v.u.o)->items; }
-    if (wk_isinstance_t(v, &wk_type_tuple)) { *n = WK_TUPLE(v.u.o)->len; return WK_TUPLE(v.u.o)->items; }
+    if (wk_isinstance_t(v, &wk_type_list)) { *n = WK_LIST(v.u.o)->len; return *n ? WK_LIST(v.u.o)->items : g_no_items; }
+    if (wk_isinstance_t(v, &wk_type_tuple)) { *n = WK_TUPLE(v.u.o)->len; return *n ? WK_TUPLE(v.u.o)->items : g_no_items; }
     return NULL;
 }
 

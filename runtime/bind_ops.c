@@ -383,8 +383,10 @@ static wk_value f_stack(const wk_value *args, int nargs, wk_obj *kw) { return jo
 static wk_value f_vstack(const wk_value *args, int nargs, wk_obj *kw) { return join_call(args, nargs, kw, "vstack", J_VSTACK); }
 static wk_value f_hstack(const wk_value *args, int nargs, wk_obj *kw) { return join_call(args, nargs, kw, "hstack", J_HSTACK); }
 
-static wk_value list_result(wk_tensor **parts, int n) {
+/* n_out is read here, after the op that sets it has run. */
+static wk_value list_result(wk_tensor **parts, const int *n_out) {
     if (!parts) return wk_bind_rt_raise();
+    int n = *n_out;
     wk_value r = wk_bind_tuple_of(parts, n);
     free(parts);
     return r;
@@ -396,12 +398,12 @@ static wk_value m_split(const wk_value *args, int nargs, wk_obj *kw) {
     int n;
     if (!PARSE("split", "split_size_or_sections|dim", a)) return WK_NULLV;
     if (!WK_IS_NULL(a[1]) && !wk_bind_int_arg("split", "dim", a[1], &dim)) return WK_NULLV;
-    if (WK_IS_INT(a[0])) return list_result(wk_op_split(SELF(args), a[0].u.i, dim, &n), n);
+    if (WK_IS_INT(a[0])) return list_result(wk_op_split(SELF(args), a[0].u.i, dim, &n), &n);
     int ns;
     int64_t sizes[1024];
     if (!wk_bind_int_list("split", a[0], &ns, sizes, 1024)) return WK_NULLV;
     (void)sz;
-    return list_result(wk_op_split_sizes(SELF(args), ns, sizes, dim, &n), n);
+    return list_result(wk_op_split_sizes(SELF(args), ns, sizes, dim, &n), &n);
 }
 
 static wk_value m_chunk(const wk_value *args, int nargs, wk_obj *kw) {
@@ -410,7 +412,7 @@ static wk_value m_chunk(const wk_value *args, int nargs, wk_obj *kw) {
     int n;
     if (!PARSE("chunk", "chunks|dim", a) || !wk_bind_int_arg("chunk", "chunks", a[0], &chunks)) return WK_NULLV;
     if (!WK_IS_NULL(a[1]) && !wk_bind_int_arg("chunk", "dim", a[1], &dim)) return WK_NULLV;
-    return list_result(wk_op_chunk(SELF(args), chunks, dim, &n), n);
+    return list_result(wk_op_chunk(SELF(args), chunks, dim, &n), &n);
 }
 
 static wk_value m_unbind(const wk_value *args, int nargs, wk_obj *kw) {
@@ -419,7 +421,7 @@ static wk_value m_unbind(const wk_value *args, int nargs, wk_obj *kw) {
     int n;
     if (!PARSE("unbind", "|dim", a)) return WK_NULLV;
     if (!WK_IS_NULL(a[0]) && !wk_bind_int_arg("unbind", "dim", a[0], &dim)) return WK_NULLV;
-    return list_result(wk_op_unbind(SELF(args), dim, &n), n);
+    return list_result(wk_op_unbind(SELF(args), dim, &n), &n);
 }
 
 /* ================================================================ indexing ops */
@@ -445,12 +447,13 @@ static wk_value m_gather(const wk_value *args, int nargs, wk_obj *kw) {
 }
 
 static wk_value scatter_call(const wk_value *args, int nargs, wk_obj *kw, const char *f, bool inplace, bool add) {
-    wk_value a[4] = { WK_NULLV, WK_NULLV, WK_NULLV, WK_NULLV };
+    wk_value a[5] = { WK_NULLV, WK_NULLV, WK_NULLV, WK_NULLV, WK_NULLV };
     int64_t dim;
     wk_tensor *ix;
     wk_val src;
     if (!PARSE(f, add ? "dim index src" : "dim index|src value $reduce", a) || !dim_index(f, a, &dim, &ix)) return WK_NULLV;
     wk_value sv = !WK_IS_NULL(a[2]) ? a[2] : a[3];
+    if (!add) a[3] = a[4];
     if (WK_IS_NULL(sv)) return wk_raise(wk_exc_TypeError, "%s() missing required argument 'src'", f);
     if (!operand(f, "src", sv, &src)) return WK_NULLV;
     wk_scatter_reduce red = add ? WK_SCATTER_ADD : WK_SCATTER_SET;

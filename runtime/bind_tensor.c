@@ -311,7 +311,9 @@ static wk_value m_get_device(const wk_value *args, int nargs, wk_obj *kw) {
 
 /* ================================================================ conversions */
 
-static wk_value convert(wk_tensor *t, int dt, bool has_dev, wk_device dev, bool copy) {
+/* Returns self itself when nothing had to change. */
+static wk_value convert(wk_value self, int dt, bool has_dev, wk_device dev, bool copy) {
+    wk_tensor *t = wk_bind_t(self);
     wk_tensor *r = wk_tensor_incref(t);
     if (has_dev) {
         if (!wk_bind_device_check(dev)) { wk_tensor_decref(r); return WK_NULLV; }
@@ -329,12 +331,13 @@ static wk_value convert(wk_tensor *t, int dt, bool has_dev, wk_device dev, bool 
         wk_tensor_decref(r);
         if (!(r = m)) return wk_bind_rt_raise();
     }
+    if (r == t) { wk_tensor_decref(r); return wk_incref(self); }
     return wk_bind_wrap(r);
 }
 
 /* to(dtype) / to(device, dtype) / to(other) / to(dtype=, device=, copy=, non_blocking=) */
 static wk_value m_to(const wk_value *args, int nargs, wk_obj *kw) {
-    wk_value a[5];
+    wk_value a[6];
     if (!PARSE("to", "|a b $dtype device copy non_blocking", a)) return WK_NULLV;
     wk_tensor *t = SELF(args);
     wk_dtype dt = (wk_dtype)WK_NO_DTYPE;
@@ -363,7 +366,7 @@ static wk_value m_to(const wk_value *args, int nargs, wk_obj *kw) {
     }
     if (!wk_bind_bool_arg(a[4], false, &copy)) return WK_NULLV;
     if (has_dev && wk_device_eq(dev, wk_tensor_device(t)) && dev.index < 0) has_dev = false;
-    return convert(t, (int)dt, has_dev, dev, copy);
+    return convert(args[0], (int)dt, has_dev, dev, copy);
 }
 
 static wk_value m_cpu(const wk_value *args, int nargs, wk_obj *kw) {
@@ -371,7 +374,7 @@ static wk_value m_cpu(const wk_value *args, int nargs, wk_obj *kw) {
     if (!PARSE("cpu", "|memory_format", a)) return WK_NULLV;
     wk_tensor *t = SELF(args);
     if (wk_tensor_device(t).type == WK_DEV_CPU) return wk_incref(args[0]);
-    return convert(t, WK_NO_DTYPE, true, WK_CPU, false);
+    return convert(args[0], WK_NO_DTYPE, true, WK_CPU, false);
 }
 
 static wk_value m_cuda(const wk_value *args, int nargs, wk_obj *kw) {
@@ -379,14 +382,14 @@ static wk_value m_cuda(const wk_value *args, int nargs, wk_obj *kw) {
     if (!PARSE("cuda", "|device non_blocking", a)) return WK_NULLV;
     wk_device dev = { WK_DEV_CUDA, 0 };
     if (!wk_bind_device_arg(a[0], &dev)) return WK_NULLV;
-    return convert(SELF(args), WK_NO_DTYPE, true, dev, false);
+    return convert(args[0], WK_NO_DTYPE, true, dev, false);
 }
 
 static wk_value to_dtype(const wk_value *args, int nargs, wk_obj *kw, const char *name, wk_dtype dt) {
     wk_value a[1];
     if (!PARSE(name, "|memory_format", a)) return WK_NULLV;
     if (SELF(args)->dtype == dt) return wk_incref(args[0]);
-    return convert(SELF(args), (int)dt, false, WK_CPU, false);
+    return convert(args[0], (int)dt, false, WK_CPU, false);
 }
 
 #define TO_DTYPE(fn, name, dt) \
@@ -407,7 +410,7 @@ static wk_value m_type_as(const wk_value *args, int nargs, wk_obj *kw) {
     wk_tensor *o;
     if (!PARSE("type_as", "other", a) || !wk_bind_tensor_arg("type_as", "other", 1, a[0], &o)) return WK_NULLV;
     if (SELF(args)->dtype == o->dtype) return wk_incref(args[0]);
-    return convert(SELF(args), (int)o->dtype, false, WK_CPU, false);
+    return convert(args[0], (int)o->dtype, false, WK_CPU, false);
 }
 
 /* t.type(): 'torch.FloatTensor'; t.type(dtype) converts. */
@@ -424,7 +427,7 @@ static wk_value m_type(const wk_value *args, int nargs, wk_obj *kw) {
     wk_dtype dt = t->dtype;
     if (!wk_bind_dtype_arg(a[0], &dt)) return WK_NULLV;
     if (dt == t->dtype) return wk_incref(args[0]);
-    return convert(t, (int)dt, false, WK_CPU, false);
+    return convert(args[0], (int)dt, false, WK_CPU, false);
 }
 
 static wk_value m_clone(const wk_value *args, int nargs, wk_obj *kw) {

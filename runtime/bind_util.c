@@ -105,11 +105,13 @@ bool wk_bind_bool_arg(wk_value v, bool dflt, bool *out) {
     return true;
 }
 
-/* Items of a list or tuple (borrowed), or NULL. */
+static const wk_value g_no_items[1];
+
+/* Items of a list or tuple (borrowed; never NULL for an empty one), or NULL. */
 static const wk_value *seq_items(wk_value v, int64_t *n) {
     if (!WK_IS_OBJ(v)) return NULL;
-    if (wk_isinstance_t(v, &wk_type_tuple)) { *n = WK_TUPLE(v.u.o)->len; return WK_TUPLE(v.u.o)->items; }
-    if (wk_isinstance_t(v, &wk_type_list)) { *n = WK_LIST(v.u.o)->len; return WK_LIST(v.u.o)->items; }
+    if (wk_isinstance_t(v, &wk_type_tuple)) { *n = WK_TUPLE(v.u.o)->len; return *n ? WK_TUPLE(v.u.o)->items : g_no_items; }
+    if (wk_isinstance_t(v, &wk_type_list)) { *n = WK_LIST(v.u.o)->len; return *n ? WK_LIST(v.u.o)->items : g_no_items; }
     return NULL;
 }
 

@@ -62,14 +62,14 @@ static bool load_file(const char *path) {
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         const char *e = dlerror();
-        return fail(ST_FAILED, "cannot load the CUDA plugin %s: %s", path, e ? e : "dlopen failed");
+        return fail(ST_FAILED, "cannot load the CUDA plugin %.400s: %.500s", path, e ? e : "dlopen failed");
     }
     wk_cuda_plugin_init_fn init;
     void *sym = dlsym(h, WK_CUDA_PLUGIN_ENTRY);
     memcpy(&init, &sym, sizeof init);
     if (!init) {
         dlclose(h);
-        return fail(ST_FAILED, "the CUDA plugin %s has no %s entry point", path, WK_CUDA_PLUGIN_ENTRY);
+        return fail(ST_FAILED, "the CUDA plugin %.400s has no %.100s entry point", path, WK_CUDA_PLUGIN_ENTRY);
     }
     char why[512] = "";
     const wk_cuda_api *api = NULL;
@@ -77,14 +77,14 @@ static bool load_file(const char *path) {
     if (rc != WK_CUDA_INIT_OK || !api) {
         dlclose(h);
         load_state st = rc == WK_CUDA_INIT_NO_DRIVER ? ST_NO_DRIVER : rc == WK_CUDA_INIT_NO_DEVICE ? ST_NO_DEVICE : ST_FAILED;
-        return fail(st, "%s%s", why[0] ? why : "the CUDA plugin failed to initialise", "");
+        return fail(st, "%.900s%s", why[0] ? why : "the CUDA plugin failed to initialise", "");
     }
     if (!wk_backend_register(api->backend)) {
         char msg[256];
         snprintf(msg, sizeof msg, "%s", wk_rt_errmsg());
         wk_rt_errclear();
         dlclose(h);
-        return fail(ST_FAILED, "CUDA plugin %s rejected: %s", path, msg);
+        return fail(ST_FAILED, "CUDA plugin %.400s rejected: %.400s", path, msg);
     }
     g_cuda.handle = h; /* never closed: kernels and cuBLAS stay loaded for the process */
     g_cuda.api = api;
@@ -104,8 +104,8 @@ bool wk_cuda_load(void) {
     }
     for (int i = 0; i < n; i++)
         if (access(cand[i], F_OK) == 0) return load_file(cand[i]);
-    if (n == 1) return fail(ST_NO_PLUGIN, "no CUDA plugin: WICK_CUDA_PLUGIN=%s does not exist%s", cand[0], "");
-    return fail(ST_NO_PLUGIN, "no CUDA plugin (looked for %s and %s)", n > 0 ? cand[0] : PLUGIN_NAME,
+    if (n == 1) return fail(ST_NO_PLUGIN, "no CUDA plugin: WICK_CUDA_PLUGIN=%.400s does not exist%s", cand[0], "");
+    return fail(ST_NO_PLUGIN, "no CUDA plugin (looked for %.400s and %.400s)", n > 0 ? cand[0] : PLUGIN_NAME,
                 n > 1 ? cand[1] : "../lib/" PLUGIN_NAME);
 }
 

@@ -728,11 +728,19 @@ static bool bw_lerp(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     return finish(&s, gin, 3, r);
 }
 
+static const char *cpp_name(wk_dtype dt) {
+    static const char *const names[WK_NDTYPES] = {
+        [WK_DT_BOOL] = "bool", [WK_DT_U8] = "unsigned char", [WK_DT_I8] = "signed char", [WK_DT_I16] = "short int",
+        [WK_DT_I32] = "int", [WK_DT_I64] = "long int", [WK_DT_F16] = "c10::Half", [WK_DT_BF16] = "c10::BFloat16",
+        [WK_DT_F32] = "float", [WK_DT_F64] = "double"};
+    return names[dt];
+}
+
 wk_tensor *wk_op_lerp(wk_tensor *start, wk_tensor *end, wk_val weight) {
     if (end->dtype != start->dtype || (weight.t && weight.t->dtype != start->dtype)) {
         wk_tensor *bad = end->dtype != start->dtype ? end : weight.t;
-        wk_rt_err(WK_ERR_RUNTIME, "expected dtype %s for `%s` but got dtype %s", wk_dtype_short(start->dtype),
-                  bad == end ? "end" : "weight", wk_dtype_short(bad->dtype));
+        wk_rt_err(WK_ERR_RUNTIME, "expected dtype %s for `%s` but got dtype %s", cpp_name(start->dtype),
+                  bad == end ? "end" : "weight", cpp_name(bad->dtype));
         return NULL;
     }
     if (!wk_dtype_is_float(start->dtype)) {

@@ -1,6 +1,7 @@
 /* ops_shape.c — differentiable views and reshapes, copies and conversions, cat/stack/split/chunk/unbind. */
 #include "autograd_impl.h"
 #include "ops.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -227,6 +227,215 @@ tap.check("input(): input_request on stdin, input_reply", stdin_input)
 tap.check("input() with allow_stdin=False fails at once", stdin_refused)
 
 
+# ---------------------------------------------------------------- rich display
+
+def run(code, **kw):
+    """H.execute that keeps the execution counter; asserts status ok."""
+    reply, io = H.execute(kc, code, **kw)
+    if not kw.get("silent") and kw.get("store_history", True):
+        counter["n"] += 1
+    assert reply["content"]["status"] == "ok", reply["content"]
+    return reply, io
+
+
+REPR_CLASS = """
+class Rich:
+    def __repr__(self): return 'Rich()'
+    def _repr_html_(self): return '<b>rich</b>'
+    def _repr_markdown_(self): return '*rich*'
+    def _repr_latex_(self): return '$r$'
+    def _repr_svg_(self): return '<svg></svg>'
+    def _repr_png_(self): return (b'\\x89PNG\\r\\n', {'width': 4})
+    def _repr_jpeg_(self): return None
+    def _repr_json_(self): return {'a': [1, 2.5, None, True]}
+Rich()
+"""
+
+
+def repr_methods():
+    reply, io = run(REPR_CLASS)
+    res = H.of_type(io, "execute_result")
+    assert len(res) == 1 and [m["msg_type"] for m in io] == ["execute_input", "execute_result"], io
+    c = res[0]["content"]
+    assert c["data"] == {"text/plain": "Rich()", "text/html": "<b>rich</b>", "text/markdown": "*rich*",
+                         "text/latex": "$r$", "image/svg+xml": "<svg></svg>", "image/png": "iVBORw0K",
+                         "application/json": {"a": [1, 2.5, None, True]}}, c["data"]
+    assert c["metadata"] == {"image/png": {"width": 4}}, c["metadata"]
+    assert c["execution_count"] == counter["n"], c
+
+
+def mimebundle_include_exclude():
+    code = ("class MB:\n"
+            "    def _repr_mimebundle_(self, include=None, exclude=None):\n"
+            "        return {'text/html': '<p>mb</p>', 'text/x-custom': 'c'}, {'text/html': {'isolated': True}}\n"
+            "    def _repr_html_(self): return 'never used'\n"
+            "    def _repr_markdown_(self): return '*md*'\n"
+            "MB()")
+    reply, io = run(code)
+    c = H.of_type(io, "execute_result")[0]["content"]
+    assert c["data"]["text/html"] == "<p>mb</p>" and c["data"]["text/x-custom"] == "c", c
+    assert c["data"]["text/markdown"] == "*md*" and c["data"]["text/plain"].startswith("<__main__.MB object"), c
+    assert c["metadata"] == {"text/html": {"isolated": True}}, c
+    reply, io = run("from IPython.display import display\n"
+                    "display(MB(), include=['text/html', 'text/markdown'])\n"
+                    "display(MB(), exclude=['text/html', 'text/plain'])")
+    d = [m["content"]["data"] for m in H.of_type(io, "display_data")]
+    assert d == [{"text/html": "<p>mb</p>", "text/markdown": "*md*"},
+                 {"text/x-custom": "c", "text/markdown": "*md*"}], d
+
+
+def display_and_update():
+    code = ("from IPython.display import display, update_display, HTML, Markdown\n"
+            "print('before')\n"
+            "h = display(HTML('<i>one</i>'), display_id='d1', metadata={'text/html': {'isolated': True}})\n"
+            "print('between')\n"
+            "update_display(Markdown('two'), display_id='d1')\n"
+            "h.update(HTML('three'))\n"
+            "display('plain')")
+    reply, io = run(code)
+    types = [m["msg_type"] for m in io]
+    assert types == ["execute_input", "stream", "display_data", "stream", "update_display_data",
+                     "update_display_data", "display_data"], types
+    first = io[2]["content"]
+    assert first["data"] == {"text/plain": "<IPython.core.display.HTML object>", "text/html": "<i>one</i>"}, first
+    assert first["metadata"] == {"text/html": {"isolated": True}} and first["transient"] == {"display_id": "d1"}, first
+    up = io[4]["content"]
+    assert up["transient"] == {"display_id": "d1"} and up["data"]["text/markdown"] == "two", up
+    assert io[5]["content"]["data"]["text/html"] == "three" and io[5]["content"]["transient"]["display_id"] == "d1"
+    assert io[6]["content"]["data"] == {"text/plain": "'plain'"} and not io[6]["content"]["transient"], io[6]
+    assert H.streams(io) == "before\nbetween\n", io
+    reply, io = run("h2 = display(1, display_id=True)\nh2.display_id")
+    did = H.of_type(io, "display_data")[0]["content"]["transient"]["display_id"]
+    res = H.of_type(io, "execute_result")[0]["content"]["data"]["text/plain"]
+    assert len(did) == 32 and res == repr(did), (did, res)
+    reply, _ = H.execute(kc, "update_display(1, display_id=None)", stop_on_error=False)
+    counter["n"] += 1
+    assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "TypeError", reply["content"]
+
+
+def raw_and_helpers():
+    code = ("from IPython.display import display, Image, JSON, Latex, SVG, Pretty, display_html\n"
+            "display({'text/plain': 'raw', 'application/vnd.test+json': {'k': [1]}}, raw=True)\n"
+            "display(Image(b'\\xff\\xd8\\xff\\xe0', width=2), JSON([1, 2], expanded=True))\n"
+            "display(Latex('$x$'), SVG('<svg/>'), Pretty('pretty text'))\n"
+            "display_html('<hr>', raw=True)")
+    reply, io = run(code)
+    d = [(m["content"]["data"], m["content"]["metadata"]) for m in H.of_type(io, "display_data")]
+    assert d[0] == ({"text/plain": "raw", "application/vnd.test+json": {"k": [1]}}, {}), d[0]
+    assert d[1] == ({"text/plain": "<IPython.core.display.Image object>", "image/jpeg": "/9j/4A=="},
+                    {"image/jpeg": {"width": 2}}), d[1]
+    assert d[2] == ({"text/plain": "<IPython.core.display.JSON object>", "application/json": [1, 2]},
+                    {"application/json": {"expanded": True, "root": "root"}}), d[2]
+    assert d[3][0]["text/latex"] == "$x$" and d[4][0]["image/svg+xml"] == "<svg/>", d
+    assert d[5][0] == {"text/plain": "pretty text"} and d[6][0] == {"text/html": "<hr>"}, d
+
+
+def image_file():
+    path = os.path.join(tempfile.mkdtemp(prefix="wick-img-"), "dot.png")
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n\x00")
+    reply, io = run(f"from IPython.display import Image\nImage(filename={path!r})")
+    c = H.of_type(io, "execute_result")[0]["content"]
+    assert c["data"]["image/png"] == "iVBORw0KGgoA", c
+    reply, io = run("Image(url='http://example.org/x.png', width=5)")
+    c = H.of_type(io, "execute_result")[0]["content"]
+    assert c["data"]["text/html"] == '<img src="http://example.org/x.png" width="5"/>', c
+
+
+def clear_output():
+    reply, io = run("from IPython.display import clear_output\nprint('x')\nclear_output()\nclear_output(wait=True)")
+    assert [m["msg_type"] for m in io] == ["execute_input", "stream", "clear_output", "clear_output"], io
+    assert [m["content"]["wait"] for m in io[2:]] == [False, True], io
+
+
+def repr_errors():
+    code = ("class Bad:\n"
+            "    def __repr__(self): return 'Bad()'\n"
+            "    def _repr_html_(self): raise ValueError('html broken')\n"
+            "    def _repr_markdown_(self): return 42\n"
+            "    def _repr_latex_(self): raise NotImplementedError\n"
+            "Bad()")
+    reply, io = run(code)
+    c = H.of_type(io, "execute_result")[0]["content"]
+    assert c["data"] == {"text/plain": "Bad()"}, c
+    err = H.streams(io, "stderr")
+    assert "ValueError: html broken" in err and "Traceback" in err, err
+    assert "FormatterWarning: text/markdown formatter returned invalid type <class 'int'>" in err, err
+    assert "NotImplementedError" not in err, err
+    reply, io = H.execute(kc, "class Worse:\n    def __repr__(self): raise KeyError('r')\nWorse()",
+                          stop_on_error=False)
+    counter["n"] += 1
+    assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "KeyError", reply["content"]
+
+
+def self_display():
+    code = ("from IPython.display import display, HTML\n"
+            "class Widget:\n"
+            "    def _ipython_display_(self): display(HTML('<b>w</b>'))\n"
+            "Widget()")
+    reply, io = run(code)
+    assert [m["msg_type"] for m in io] == ["execute_input", "display_data"], io
+    assert io[1]["content"]["data"]["text/html"] == "<b>w</b>", io
+
+
+def silent_display():
+    reply, io = H.execute(kc, "from IPython.display import display\ndisplay(1)\nclear_output()", silent=True)
+    assert reply["content"]["status"] == "ok" and io == [], io
+
+
+def result_history():
+    first = counter["n"] + 1
+    run("6*7")
+    run("'abc'")
+    run("None")
+    reply, io = run(f"(_, __, _{first}, Out[{first}], In[{first}], _i)")
+    got = H.of_type(io, "execute_result")[0]["content"]["data"]["text/plain"]
+    assert got == "('abc', 42, 42, 42, '6*7', 'None')", got
+
+
+def import_forms():
+    reply, io = run("from IPython import display as d\nimport IPython.display\nimport IPython.core.display as cd\n"
+                    "(d is IPython.display, cd is d, d.display is display)")
+    got = H.of_type(io, "execute_result")[0]["content"]["data"]["text/plain"]
+    assert got == "(True, True, True)", got
+
+
+def help_pages():
+    for code in ("print?", "?print", "print??"):
+        reply, io = run(code)
+        payload = reply["content"]["payload"]
+        assert len(payload) == 1 and payload[0]["source"] == "page", payload
+        assert "print" in payload[0]["data"]["text/plain"], payload
+    reply, io = run("no_such_name?")
+    assert reply["content"]["payload"] == [] and H.streams(io) == "Object `no_such_name` not found.\n", io
+
+
+def outside_kernel():
+    probe = subprocess.run([H.WICK, "-c", "import IPython.display"], capture_output=True, text=True, timeout=10)
+    if probe.returncode:
+        raise H.Skip("IPython is not registered in wk_init yet")
+    code = ("from IPython.display import display, HTML, clear_output\n"
+            "display(1, 'a', HTML('<b>x</b>'))\nclear_output()\nprint('end')")
+    out = subprocess.run([H.WICK, "-c", code], capture_output=True, text=True, timeout=10)
+    assert out.returncode == 0 and out.stdout == \
+        "1\n'a'\n<IPython.core.display.HTML object>\n\x1b[2K\r\x1b[2K\rend\n", (out.stdout, out.stderr)
+
+
+tap.check("execute_result: mime bundle from _repr_*_ methods, png bytes as base64, metadata", repr_methods)
+tap.check("_repr_mimebundle_ with metadata; display(include=, exclude=)", mimebundle_include_exclude)
+tap.check("display_data with transient display_id, update_display_data, DisplayHandle", display_and_update)
+tap.check("raw bundles, Image/JSON/Latex/SVG/Pretty, display_html", raw_and_helpers)
+tap.check("Image from a file (embedded) and from a URL (img tag)", image_file)
+tap.check("clear_output(wait=False/True)", clear_output)
+tap.check("errors in _repr_*_ go to stderr, text/plain still shown; repr errors fail the cell", repr_errors)
+tap.check("_ipython_display_ replaces the execute_result", self_display)
+tap.check("silent execution publishes no display output", silent_display)
+tap.check("result history: _, __, _N, Out[N], In[N], _i", result_history)
+tap.check("from IPython import display; IPython.core.display is IPython.display", import_forms)
+tap.check("?name, name? and name?? give a page payload", help_pages)
+tap.check("outside the kernel display() prints text/plain", outside_kernel)
+
+
 # ---------------------------------------------------------------- completion, inspection, history
 
 def is_complete():

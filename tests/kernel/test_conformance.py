@@ -18,17 +18,22 @@ class WickKernelTests(jupyter_kernel_test.KernelTests):
     invalid_code_samples = ["x = )"]
 
     code_generate_error = "raise ValueError('boom')"
-    code_execute_result = [{"code": "1+1", "result": "2"}, {"code": "'wick'", "result": "'wick'"}]
+    code_execute_result = [{"code": "1+1", "result": "2"}, {"code": "'wick'", "result": "'wick'"},
+                           {"code": "from IPython.display import HTML\nHTML('<b>x</b>')", "mime": "text/html",
+                            "result": "<b>x</b>"}]
+    code_display_data = [
+        {"code": "from IPython.display import display, HTML\ndisplay(HTML('<b>test</b>'))", "mime": "text/html"},
+        {"code": "from IPython.display import display\ndisplay(1)", "mime": "text/plain"},
+        {"code": "from IPython.display import display, Markdown\ndisplay(Markdown('*m*'))", "mime": "text/markdown"},
+    ]
 
     supported_history_operations = ("tail", "range", "search")
     code_history_pattern = "1+*"
 
     code_inspect_sample = "print"
 
-    # Later slices of issue 6 (rich display, payloads): left empty, so skipped.
-    code_display_data = []
-    code_page_something = ""
-    code_clear_output = ""
+    code_page_something = "print?"
+    code_clear_output = "from IPython.display import clear_output\nclear_output()"
 
 
 if __name__ == "__main__":

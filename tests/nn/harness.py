@@ -38,11 +38,18 @@ def install():
     for name in list(sys.modules):
         if ours(name):
             del sys.modules[name]
+    # drop the attributes too: `import torch.nn.functional as F` resolves through them
+    for parent, child in ((torch, 'nn'), (torch, 'optim'), (torch.utils, 'data')):
+        if hasattr(parent, child):
+            delattr(parent, child)
     sys.meta_path.insert(0, WickFinder())
     import torch.nn  # noqa: F401  (rebinds torch.nn to ours)
     import torch.optim  # noqa: F401
     import torch.utils.data  # noqa: F401
-    assert torch.nn.__file__.startswith(ROOT), torch.nn.__file__
+    for mod in (torch.nn, torch.nn.functional, torch.nn.modules.linear, torch.optim,
+                torch.utils.data):
+        assert mod.__file__.startswith(ROOT), mod.__file__
+    assert sys.modules['torch.nn.functional'] is torch.nn.functional
     return torch
 
 

@@ -568,7 +568,7 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
         raise RuntimeError('Given normalized_shape={}, expected input with shape [*, {}], but '
                            'got input of size{}'.format(
                                '[' + ', '.join(str(s) for s in shape) + ']',
-                               ', '.join(str(s) for s in shape), input.size()))
+                               ', '.join(str(s) for s in shape), _shape_str(input)))
     dims = list(range(input.dim() - k, input.dim()))
     mean = input.mean(dims, keepdim=True)
     var = input.var(dims, unbiased=False, keepdim=True)
@@ -692,10 +692,11 @@ def _soft_cross_entropy(logp, target, weight, reduction, label_smoothing, class_
     terms = logp * target
     if weight is not None:
         terms = terms * (_channel_view(weight, logp.dim()) if class_dim == 1 else weight)
-    loss = -terms.sum(class_dim)
-    if reduction == 'mean':
-        return loss.sum() / (logp.numel() // n_classes) if logp.numel() else loss.sum()
-    return _reduce(loss, reduction)
+    if reduction == 'none':
+        return -terms.sum(class_dim)
+    if reduction == 'sum':
+        return -terms.sum()
+    return -terms.sum() / (logp.numel() // n_classes)
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction='mean'):

@@ -1,0 +1,10 @@
+import torch
+torch.manual_seed(0)
+x = torch.rand(2, 2, device=0)
+y = torch.rand(2, 2, device=0)
+print(x)
+print(y)
+print(x ** 2)
+print(x @ y)
+torch.manual_seed(0)
+print(torch.randn(3, requires_grad=True, device=0))

@@ -1,0 +1,47 @@
+# Dropout masks for a seed (torch-compat §2.8) and BatchNorm train/eval behaviour.
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(123)
+print(nn.Dropout(0.5)(torch.ones(6, 6)))
+torch.manual_seed(0)
+d = nn.Dropout(0.1)
+x = torch.randn(3, 5)
+print(d(x))
+d.eval()
+print(torch.equal(d(x), x))
+print(F.dropout(x, 0.3, training=False) is x, F.dropout(x, 0.0).equal(x))
+print(F.dropout(x, 1.0))
+print(F.dropout(x, p=0.2))
+y = x.clone()
+F.dropout(y, 0.5, inplace=True)
+print(y)
+print(nn.Dropout2d(0.5)(torch.ones(2, 4, 2, 2)))
+print(nn.Dropout(p=0.2, inplace=True), nn.Dropout2d())
+print(torch.rand(2))
+xg = torch.randn(4, 4, requires_grad=True)
+F.dropout(xg, 0.5).sum().backward()
+print(xg.grad)
+
+torch.manual_seed(1)
+bn = nn.BatchNorm2d(3, momentum=0.3)
+img = torch.randn(4, 3, 2, 2) * 3 + 1
+print(bn(img)[0])
+print(bn.running_mean, bn.running_var, bn.num_batches_tracked)
+bn.eval()
+print(bn(img)[0])
+cum = nn.BatchNorm1d(2, momentum=None)
+for i in range(3):
+    cum(torch.randn(5, 2) + i)
+print(cum, cum.running_mean, cum.running_var, cum.num_batches_tracked)
+noaff = nn.BatchNorm1d(2, affine=False, track_running_stats=False)
+print(noaff, list(noaff.state_dict().keys()), noaff.running_mean)
+noaff.eval()
+print(noaff(torch.tensor([[1.0, 2.0], [3.0, 5.0]])))
+bn1 = nn.BatchNorm1d(3, eps=1e-3)
+inp = torch.randn(5, 3, requires_grad=True)
+bn1(inp).pow(2).sum().backward()
+print(inp.grad, bn1.weight.grad, bn1.bias.grad.abs().max().item() < 1e-5)
+print(F.batch_norm(img, torch.zeros(3), torch.ones(3), training=False)[0, 0])
+print(F.layer_norm(img, (2, 2))[0, 0])

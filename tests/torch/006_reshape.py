@@ -1,0 +1,12 @@
+# Reshape Tensors (cheat sheet)
+import torch
+x = torch.arange(24.).reshape(2, 3, 4)
+print(x.reshape(6, 4).shape)
+print(x.flatten().shape)
+print(x.flatten(1).shape, x.flatten(0, 1).shape)
+print(torch.ones(1, 3, 1).squeeze().shape, torch.ones(1, 3, 1).squeeze(0).shape)
+print(x.unsqueeze(0).shape, x.unsqueeze(-1).shape)
+print(x.unflatten(2, (2, 2)).shape)
+print(torch.reshape(x, (4, 6)).shape, torch.flatten(x).shape)
+print(torch.squeeze(torch.zeros(2, 1)).shape, torch.unsqueeze(torch.zeros(2), 1).shape)
+print(x.reshape(-1, 2)[:3])

@@ -1,0 +1,15 @@
+# Transpose (cheat sheet): transpose, T, permute, t, mT
+import torch
+x = torch.randn(2, 6, 2)
+print(x.shape)
+y = x.transpose(1, 2)
+print(y.shape)
+print(x.permute(2, 0, 1).shape)
+print(x.permute((2, 0, 1)).shape)
+m = torch.arange(6).reshape(2, 3)
+print(m.t())
+print(m.T)
+print(m.mT)
+print(torch.transpose(m, 0, 1))
+print(torch.t(m).stride())
+print(x.swapaxes(0, 2).shape)

@@ -1,0 +1,21 @@
+# Conversions: to, float, double, long, int, bool, half, type_as, clone, copy_
+import torch
+x = torch.tensor([1.7, -2.2, 0.0])
+print(x.to(torch.int64), x.long(), x.int(), x.bool(), x.double(), x.half())
+print(x.to(dtype=torch.float64), x.to('cpu'), x.to(torch.device('cpu'), torch.int32))
+print(x.float() is x, x.to(torch.float32) is x, x.cpu() is x)
+print(x.type(), x.long().type(), x.type(torch.int16))
+print(x.type_as(torch.tensor([1])))
+y = x.clone()
+y[0] = 5
+print(x, y)
+z = torch.zeros(3)
+z.copy_(torch.tensor([1, 2, 3]))
+print(z)
+w = torch.zeros(2, 3)
+w.copy_(torch.tensor([1., 2., 3.]))
+print(w)
+print(x.tolist(), torch.tensor([[1, 2], [3, 4]]).tolist(), torch.tensor(2.5).tolist())
+print(torch.tensor([True]).tolist(), torch.tensor(3).item(), torch.tensor([2.5]).item())
+print(x.to(torch.tensor([1], dtype=torch.int8)))
+print(x.to(torch.float64, copy=True))

@@ -1,0 +1,13 @@
+# Splitting (cheat sheet)
+import torch
+x = torch.arange(24.).reshape(6, 4)
+chunks = torch.split(x, 2, dim=0)
+print(len(chunks))
+chunks = torch.chunk(x, 3, dim=0)
+print(len(chunks))
+tensors = x.unbind(dim=0)
+print(len(tensors))
+print(x.split([1, 5]), x.split(3, 1))
+print(torch.chunk(torch.arange(5), 2), torch.unbind(torch.tensor([[1, 2], [3, 4]]), 1))
+a, b = x.chunk(2, dim=1)
+print(a.shape, b.shape)

@@ -1,15 +1,19 @@
 # Makefile — builds wick (build/bin/wick), its tests and tools; see README.md.
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-WFLAGS  := -std=c11 -Wall -Wextra -D_GNU_SOURCE -Ilang -Iruntime -I.
+WFLAGS  := -std=c11 -Wall -Wextra -D_GNU_SOURCE -ffp-contract=off -Ilang -Iruntime -I.
 LDLIBS  := -lm -lreadline -lpthread -ldl
 KERNEL_LIBS := -lzmq -lsodium -ljansson
 PREFIX  ?= /usr/local
 BUILD   ?= build
 
 LANG_SRC  := $(sort $(wildcard lang/*.c))
-LIB_SRC   := $(filter-out lang/main.c,$(LANG_SRC))
-LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+# libwick.a: the language, the tensor runtime and the torch bindings (everything but main).
+LIB_SRC   := $(filter-out lang/main.c,$(LANG_SRC)) \
+             $(sort $(filter-out runtime/ckpt_%.c,$(wildcard runtime/*.c)))
+# runtime/python/**/*.py (torch.nn, optim, utils.data) embedded as source modules.
+PY_SRC    := $(sort $(shell find runtime/python -name '*.py' 2>/dev/null))
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/pysrc.o
 MAIN_OBJ  := $(BUILD)/obj/lang/main.o
 # The Jupyter kernel lives in the binary but not in libwick.a (unit tests need no ZeroMQ).
 KERNEL_SRC := $(sort $(wildcard kernel/*.c))
@@ -24,10 +28,26 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 # The AST dumper only needs the front end (arena, lexer, parser, ast, astdump, sbuf).
 FRONT_SRC := $(filter lang/arena.c lang/ast.c lang/astdump.c lang/lexer.c lang/parse%.c lang/fstring.c lang/sbuf.c,$(LANG_SRC))
 
+# The CUDA plugin, built only where nvcc exists (make CUDA=0 skips it).
+NVCC ?= $(shell command -v nvcc 2>/dev/null || ls /usr/local/cuda/bin/nvcc 2>/dev/null)
+CUDA ?= $(if $(NVCC),1,0)
+CUDA_TEST_BIN := $(BUILD)/tests/cuda_test_alloc $(BUILD)/tests/cuda_test_loader
+ifeq ($(CUDA),1)
+all: $(BUILD)/lib/wick_cuda.so
+endif
+
 .PHONY: all deps run test test-asan-build bench fuzz install install-kernel clean
 all: $(BUILD)/bin/wick $(BUILD)/bin/wick-astdump
 
 $(BUILD)/obj/%.o: %.c $(wildcard lang/*.h kernel/*.h runtime/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/gen/pysrc.c: $(PY_SRC) tools/embed_py.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed_py.sh $@
+
+$(BUILD)/obj/gen/pysrc.o: $(BUILD)/gen/pysrc.c
 	@mkdir -p $(dir $@)
 	$(CC) $(WFLAGS) $(CFLAGS) -c $< -o $@
 
@@ -55,14 +75,25 @@ $(BUILD)/rtests/%: tests/runtime/%.c $(BUILD)/lib/libwickrt.a tests/unit/tap.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwickrt.a -lm -lpthread
 
+$(BUILD)/lib/wick_cuda.so: $(wildcard cuda/*.c cuda/*.cu cuda/*.h cuda/*.cuh) runtime/backend.h runtime/tensor.h runtime/dtype.h runtime/error.h runtime/cuda_loader.h
+	NVCC=$(NVCC) CC=$(CC) sh cuda/build.sh $@
+
+$(BUILD)/tests/cuda_test_alloc: tests/cuda/test_alloc.c cuda/alloc.c cuda/alloc_report.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) $(CFLAGS) -o $@ $^ -lpthread
+
+$(BUILD)/tests/cuda_test_loader: tests/cuda/test_loader.c $(BUILD)/lib/libwickrt.a
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwickrt.a -lm -ldl -lpthread
+
 deps:
 	@sh tools/deps.sh
 
 run: deps all
 	$(BUILD)/bin/wick
 
-test: deps all $(UNIT_BIN) $(RT_TEST_BIN) test-asan-build
-	prove -j2 tests/*.t $(UNIT_BIN) $(RT_TEST_BIN) $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%) \
+test: deps all $(UNIT_BIN) $(RT_TEST_BIN) $(CUDA_TEST_BIN) test-asan-build
+	prove -j2 tests/*.t $(UNIT_BIN) $(RT_TEST_BIN) $(CUDA_TEST_BIN) $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%) \
 	  $(RT_TEST_SRC:tests/runtime/%.c=build-asan/rtests/%)
 
 # The unit and language tests again under ASan+UBSan, in a separate build dir.

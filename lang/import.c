@@ -130,15 +130,16 @@ bool wk_module_types_init(void) {
 
 /* ---------------------------------------------------------------- registry */
 
-typedef struct { char *name; wk_module_init_fn init; const char *source; } regentry;
+typedef struct { char *name; wk_module_init_fn init; const char *source; bool package; } regentry;
 static regentry *registry;
 static int nregistry, capregistry;
 
-static void register_entry(const char *name, wk_module_init_fn init, const char *source) {
+static void register_entry(const char *name, wk_module_init_fn init, const char *source, bool package) {
     for (int i = 0; i < nregistry; i++)
         if (!strcmp(registry[i].name, name)) {
             registry[i].init = init;
             registry[i].source = source;
+            registry[i].package = package;
             return;
         }
     if (nregistry == capregistry) {
@@ -150,11 +151,12 @@ static void register_entry(const char *name, wk_module_init_fn init, const char 
     }
     char *copy = strdup(name);
     if (!copy) return;
-    registry[nregistry++] = (regentry){ copy, init, source };
+    registry[nregistry++] = (regentry){ copy, init, source, package };
 }
 
-void wk_register_native_module(const char *name, wk_module_init_fn init) { register_entry(name, init, NULL); }
-void wk_register_source_module(const char *name, const char *source) { register_entry(name, NULL, source); }
+void wk_register_native_module(const char *name, wk_module_init_fn init) { register_entry(name, init, NULL, false); }
+void wk_register_source_module(const char *name, const char *source) { register_entry(name, NULL, source, false); }
+void wk_register_source_package(const char *name, const char *source) { register_entry(name, NULL, source, true); }
 
 static regentry *find_entry(const char *name) {
     for (int i = 0; i < nregistry; i++)
@@ -294,7 +296,7 @@ static wk_obj *import_one(const char *fullname, wk_obj *parent) {
     } else if (e && e->source) {
         char fname[300];
         snprintf(fname, sizeof fname, "<%s>", fullname);
-        m = exec_module(fullname, e->source, strlen(e->source), fname, NULL, NULL);
+        m = exec_module(fullname, e->source, strlen(e->source), fname, NULL, e->package ? "<embedded>" : NULL);
         found = true;
     } else {
         const char *dot = strrchr(fullname, '.');

@@ -8,6 +8,7 @@
 #include "repl.h"
 #include "version.h"
 #include "kernel/kernel.h"
+#include "runtime/modules.h"
 
 static const char usage_text[] =
     "usage: wick [option] ... [-c cmd | file | -] [arg] ...\n"
@@ -110,6 +111,7 @@ static int start(int argc, char **argv, int first_arg) {
 
 int main(int argc, char **argv) {
     int rc;
+    wk_runtime_register_modules();
     /* The kernel starts and stops the interpreter itself. */
     if (argc >= 2 && !strcmp(argv[1], "kernel")) return wk_kernel_main(argc - 1, argv + 1);
     if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {

@@ -8,11 +8,72 @@
 
 /* ---------------------------------------------------------------- allocation */
 
-wk_obj *wk_obj_alloc_var(wk_type *t, size_t extra) {
-    size_t pre = t->dictoffset < 0 ? (size_t)-t->dictoffset : 0;
+/* Small objects are recycled through per-size free lists instead of going back to
+ * malloc: most objects are small and short-lived (strs, bound methods, iterators).
+ * The blocks stay ordinary malloc blocks of their class size, so a stray free() of one
+ * would still be valid. Sanitizer builds use plain calloc/free so that use-after-free
+ * is still caught. */
+#if defined(__SANITIZE_ADDRESS__)
+#define WK_NO_FREELIST 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WK_NO_FREELIST 1
+#endif
+#endif
+
+#ifndef WK_NO_FREELIST
+#define FL_GRAIN 16
+#define FL_CLASSES 16               /* blocks up to 256 bytes */
+#define FL_MAX 8192                 /* blocks kept per class */
+typedef struct fl_block { struct fl_block *next; } fl_block;
+static struct { fl_block *head; int64_t n; } freelist[FL_CLASSES];
+
+static inline void *block_alloc(size_t size) {
+    if (size <= FL_GRAIN * FL_CLASSES) {
+        size_t c = (size - 1) / FL_GRAIN;
+        fl_block *b = freelist[c].head;
+        if (b) {
+            freelist[c].head = b->next;
+            freelist[c].n--;
+        } else if (!(b = malloc((c + 1) * FL_GRAIN))) {
+            return NULL;
+        }
+        memset(b, 0, size);
+        return b;
+    }
+    return calloc(1, size);
+}
+
+static inline void block_free(void *p, size_t size) {
+    if (size <= FL_GRAIN * FL_CLASSES) {
+        size_t c = (size - 1) / FL_GRAIN;
+        if (freelist[c].n < FL_MAX) {
+            fl_block *b = p;
+            b->next = freelist[c].head;
+            freelist[c].head = b;
+            freelist[c].n++;
+            return;
+        }
+    }
+    free(p);
+}
+#else
+static inline void *block_alloc(size_t size) { return calloc(1, size); }
+static inline void block_free(void *p, size_t size) { (void)size; free(p); }
+#endif
+
+/* Bytes of the block of an object of type t with `extra` variable bytes (0 on overflow). */
+static inline size_t block_size(wk_type *t, size_t extra, size_t *pre) {
+    *pre = t->dictoffset < 0 ? (size_t)-t->dictoffset : 0;
     size_t n = t->basicsize + extra;
-    if (n < extra || n + pre < n) { wk_raise_nomem(); return NULL; }
-    char *mem = calloc(1, n + pre);
+    if (n < extra || n + *pre < n) return 0;
+    return n + *pre;
+}
+
+wk_obj *wk_obj_alloc_var(wk_type *t, size_t extra) {
+    size_t pre, size = block_size(t, extra, &pre);
+    if (!size) { wk_raise_nomem(); return NULL; }
+    char *mem = block_alloc(size);
     if (!mem) { wk_raise_nomem(); return NULL; }
     wk_obj *o = (wk_obj *)(mem + pre);
     o->refcnt = 1;
@@ -23,11 +84,23 @@ wk_obj *wk_obj_alloc_var(wk_type *t, size_t extra) {
 
 wk_obj *wk_obj_alloc(wk_type *t) { return wk_obj_alloc_var(t, 0); }
 
+void wk_obj_free_extra(wk_obj *o, size_t extra) {
+    wk_type *t = o->type;
+    char *mem = (char *)o;
+    if (t->dictoffset < 0) mem += t->dictoffset;
+    size_t pre;
+    block_free(mem, block_size(t, extra, &pre));
+    if (t->flags & WK_TPFLAG_HEAPTYPE) wk_obj_decref(&t->ob);
+}
+
 void wk_obj_free(wk_obj *o) {
     wk_type *t = o->type;
     char *mem = (char *)o;
     if (t->dictoffset < 0) mem += t->dictoffset;
-    free(mem);
+    size_t pre, extra = t == &wk_type_tuple ? (size_t)WK_TUPLE(o)->len * sizeof(wk_value) : 0;
+    /* other variable-size objects: their class is taken from the fixed part, smaller
+     * than the block, which is safe (the block only serves smaller requests) */
+    block_free(mem, block_size(t, extra, &pre));
     if (t->flags & WK_TPFLAG_HEAPTYPE) wk_obj_decref(&t->ob);
 }
 
@@ -95,12 +168,14 @@ static wk_value check_str_result(wk_value r, const char *what) {
 }
 
 wk_value wk_repr(wk_value v) {
+    if (v.tag == WK_INT) return wk_str_from_int(v.u.i);
     wk_type *t = wk_typeof_i(v);
     if (!t->repr) return wk_object_repr(v);
     return check_str_result(t->repr(v), "__repr__");
 }
 
 wk_value wk_str(wk_value v) {
+    if (v.tag == WK_INT) return wk_str_from_int(v.u.i);
     wk_type *t = wk_typeof_i(v);
     if (t == &wk_type_str) return wk_incref(v);
     if (!t->str) return wk_repr(v);

@@ -203,6 +203,9 @@ wk_obj *wk_obj_alloc_var(wk_type *t, size_t extra);
 /* Frees the memory of an object whose fields were already released (end of dealloc);
  * decrefs a heap type. */
 void wk_obj_free(wk_obj *o);
+/* (added) wk_obj_free for an object made by wk_obj_alloc_var(type, extra) with this same
+ * extra, so that its block can be recycled (wk_obj_free assumes extra 0, tuples aside). */
+void wk_obj_free_extra(wk_obj *o, size_t extra);
 /* The instance __dict__ slot of o, or NULL when its type has none. */
 wk_obj **wk_obj_dictptr(wk_obj *o);
 
@@ -343,6 +346,7 @@ wk_value wk_str_new(const char *s, size_t n);     /* s must be valid UTF-8 */
 wk_value wk_str_from_c(const char *s);
 wk_value wk_str_fromf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 wk_value wk_str_from_sbuf(wk_sbuf *sb);           /* consumes the buffer */
+wk_value wk_str_from_int(int64_t v);              /* (added by str) str(v), no printf */
 /* Interned str for a C name; the interpreter keeps it alive forever. Borrowed. */
 wk_obj *wk_intern(const char *s);
 wk_obj *wk_intern_obj(wk_obj *str);               /* borrowed; interns an existing str */
@@ -454,6 +458,8 @@ wk_obj *wk_module_dict(wk_obj *mod);                                    /* borro
 typedef wk_obj *(*wk_module_init_fn)(void);        /* returns a new module or NULL+exc */
 void wk_register_native_module(const char *name, wk_module_init_fn init);
 void wk_register_source_module(const char *name, const char *source);
+/* A source module that is a package (an __init__.py): its submodules import relative to it. */
+void wk_register_source_package(const char *name, const char *source);
 wk_value wk_import(const char *name);               /* import name (dotted ok) */
 
 /* ---------------------------------------------------------------- start-up */

@@ -92,6 +92,19 @@ wk_value wk_str_new(const char *s, size_t n) {
 
 wk_value wk_str_from_c(const char *s) { return wk_str_new(s, strlen(s)); }
 
+wk_value wk_str_from_int(int64_t v) {
+    if (v >= 0 && v < 10 && char_cache['0' + v]) return wk_str_char((uint32_t)('0' + v));
+    char buf[24], *end = buf + sizeof buf;
+    char *p = wk_int_digits(v, end);
+    size_t n = (size_t)(end - p);
+    wk_strobj *o = wk_str_alloc(n);
+    if (!o) return WK_NULLV;
+    memcpy(o->data, p, n);
+    o->nchars = (int64_t)n;
+    o->ascii = true;
+    return wk_objv(&o->ob);
+}
+
 wk_value wk_str_from_sbuf(wk_sbuf *sb) {
     if (sb->oom) { wk_sbuf_free(sb); return wk_raise_nomem(); }
     wk_value v = wk_str_new(sb->data ? sb->data : "", sb->len);
@@ -344,7 +357,8 @@ size_t wk_str_offset_slow(const wk_strobj *s, int64_t i) {
 
 static void str_dealloc(wk_obj *o) {
     if (off_cache.s == WK_STR(o)) off_cache.s = NULL;
-    wk_obj_free(o);
+    if (o->type == &wk_type_str) wk_obj_free_extra(o, str_capacity(WK_STR(o)));
+    else wk_obj_free(o);
 }
 
 static wk_value str_repr(wk_value self) {

@@ -33,6 +33,15 @@ int wk_str_range(const wk_strobj *s, wk_value start, wk_value end, size_t *b0, s
 static inline void wk_str_add(wk_sbuf *sb, wk_value s) {
     wk_sbuf_add(sb, WK_STR(s.u.o)->data, (size_t)WK_STR(s.u.o)->len);
 }
+/* Writes the decimal digits of v (with a '-' when negative) ending at end; returns
+ * where they start (at most 20 bytes before end). */
+static inline char *wk_int_digits(int64_t v, char *end) {
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    char *p = end;
+    do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+    if (v < 0) *--p = '-';
+    return p;
+}
 /* The str hash of n bytes (also used for bytes); never -1. */
 int64_t wk_str_hash_bytes(const char *p, size_t n);
 /* Codec of an encoding name: 0 utf-8, 1 ascii, 2 latin-1; -1 unknown. */

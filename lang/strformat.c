@@ -121,12 +121,25 @@ static bool pct_number_obj(wk_sbuf *sb, wk_value v, const wk_pct_spec *ps) {
     return wk_fmt_percent_int(sb, i, ps, err, sizeof err) || pct_fail(err);
 }
 
-/* One conversion; index is the code point index of the conversion character. */
-static bool pct_convert(wk_sbuf *sb, wk_value v, const wk_pct_spec *ps, int64_t index) {
+/* One conversion; the conversion character ends at fmt[end] (for error messages). */
+static bool pct_convert(wk_sbuf *sb, wk_value v, const wk_pct_spec *ps, const char *fmt, size_t end) {
     char err[ERRCAP] = "";
     uint32_t c = ps->conv;
+    if (ps->flags == 0 && ps->width == -1 && ps->prec == -1) {
+        /* the plain %d / %s of an int or a str: no padding, no sign, no precision */
+        if ((c == 'd' || c == 'i' || c == 'u' || c == 's') && v.tag == WK_INT) {
+            char buf[24], *e = buf + sizeof buf, *p = wk_int_digits(v.u.i, e);
+            wk_sbuf_add(sb, p, (size_t)(e - p));
+            return true;
+        }
+        if (c == 's' && wk_is_str(v)) {
+            wk_str_add(sb, v);
+            return true;
+        }
+    }
     if (c == 's' || c == 'r' || c == 'a') return pct_text(sb, v, ps);
     if (!strchr("diuoxXceEfFgG", (int)c) || c == 0) {
+        int64_t index = (int64_t)wk_utf8_count(fmt, end) - 1;
         wk_sbuf t;
         wk_sbuf_init(&t);
         wk_utf8_put(&t, c);
@@ -181,8 +194,7 @@ static bool pct_directive(wk_sbuf *sb, pct_state *st, const char *s, size_t n, s
     ok = ok && star_arg(st, &ps.width, &ps.flags, true) && star_arg(st, &ps.prec, &ps.flags, false);
     if (ok) {
         wk_value v = WK_IS_NULL(owned) ? next_arg(st) : owned;
-        int64_t index = (int64_t)wk_utf8_count(s, *i) - 1;
-        ok = !WK_IS_NULL(v) && pct_convert(sb, v, &ps, index);
+        ok = !WK_IS_NULL(v) && pct_convert(sb, v, &ps, s, *i);
     }
     wk_decref(owned);
     return ok;

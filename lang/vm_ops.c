@@ -240,7 +240,9 @@ wk_value wk_vm_format_value(wk_value v, int conv, wk_value spec) {
     if (conv && WK_IS_NULL(conv_v)) return WK_NULLV;
     wk_value x = conv ? conv_v : v;
     wk_value r;
-    if (WK_IS_NULL(spec) && wk_is_str(x)) {
+    if (WK_IS_NULL(spec) && x.tag == WK_INT) {
+        r = wk_str_from_int(x.u.i);        /* format(i, '') == str(i) */
+    } else if (WK_IS_NULL(spec) && wk_is_str(x)) {
         r = wk_incref(x);
     } else if (WK_IS_NULL(spec)) {
         wk_value empty = wk_str_new("", 0);

@@ -12,6 +12,19 @@ typedef struct { wk_obj ob; const char *name; wk_cfn fn; } tfnobj;
 
 static wk_value tfn_call(wk_value self, const wk_value *args, int nargs, wk_obj *kw) {
     tfnobj *f = (tfnobj *)self.u.o;
+    if (nargs >= 1 && wk_bind_is_number(args[0]) && nargs <= 16) {   /* torch.add(1, 2): a wrapped number */
+        wk_scalar s;
+        wk_bind_scalar(args[0], &s);
+        wk_value a[16 + 16];
+        int nkw = kw ? (int)WK_TUPLE(kw)->len : 0;
+        if (nkw > 16) return wk_raise(wk_exc_TypeError, "%s(): too many keyword arguments", f->name);
+        a[0] = wk_bind_wrap(wk_bind_scalar_tensor(s));
+        if (WK_IS_NULL(a[0])) return WK_NULLV;
+        for (int i = 1; i < nargs + nkw; i++) a[i] = args[i];
+        wk_value r = f->fn(a, nargs, kw);
+        wk_decref(a[0]);
+        return r;
+    }
     if (nargs < 1 || !wk_bind_is_tensor(args[0])) {
         if (nargs < 1) return wk_raise(wk_exc_TypeError, "%s() missing 1 required positional arguments: \"input\"", f->name);
         return wk_raise(wk_exc_TypeError, "%s(): argument 'input' (position 1) must be Tensor, not %s", f->name,
@@ -226,6 +239,7 @@ static wk_value mem_query(const wk_value *args, int nargs, wk_obj *kw, memq q) {
     if (!wk_args_parse("memory_allocated", args, nargs, kw, "|device", a)) return WK_NULLV;
     wk_device d = { WK_DEV_CUDA, 0 };
     if (!wk_bind_device_arg(a[0], &d)) return WK_NULLV;
+    if (!wk_backend_available(WK_DEV_CUDA)) return wk_int(0);   /* as PyTorch without CUDA */
     const wk_backend *b = wk_backend_get(d);
     if (!b) return wk_bind_rt_raise();
     wk_memstats st;

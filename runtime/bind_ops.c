@@ -267,12 +267,11 @@ static wk_tensor *lin_apply(linop op, wk_tensor *a, wk_tensor *b) {
 }
 
 static wk_value lin_call(const wk_value *args, int nargs, wk_obj *kw, linop op) {
+    static const char *const argnames[] = { "other", "mat2", "mat2", "vec", "tensor", "vec2", "other" };
     const char *f = g_lin_names[op];
     wk_value a[1];
     wk_tensor *b;
-    if (!PARSE(f, op == L_MV ? "vec" : op == L_OUTER ? "vec2" : op == L_MATMUL || op == L_DOT || op == L_INNER ? "other" : "mat2", a) ||
-        !wk_bind_tensor_arg(f, op == L_MV ? "vec" : "mat2", 2, a[0], &b))
-        return WK_NULLV;
+    if (!PARSE(f, argnames[op], a) || !wk_bind_tensor_arg(f, argnames[op], 2, a[0], &b)) return WK_NULLV;
     return wk_bind_wrap(lin_apply(op, SELF(args), b));
 }
 #define LINM(fn, op) static wk_value fn(const wk_value *args, int nargs, wk_obj *kw) { return lin_call(args, nargs, kw, op); }

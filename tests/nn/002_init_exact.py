@@ -7,7 +7,7 @@ torch.manual_seed(0)
 lin = nn.Linear(784, 128)
 print(lin.weight[0, :4].tolist())
 print(lin.bias[:2].tolist())
-print(lin.weight.sum().item(), lin.bias.sum().item())
+print('%.4f %.4f' % (lin.weight.sum().item(), lin.bias.sum().item()))
 
 torch.manual_seed(0)
 print(nn.Linear(3, 2).weight.tolist())
@@ -22,7 +22,7 @@ for seed in (0, 1, 42):
     nobias = nn.Linear(5, 3, bias=False)
     print(seed, conv.weight.flatten()[:5].tolist(), conv.bias.tolist())
     print(emb.weight.tolist())
-    print(emb_big.weight.sum().item())
+    print('%.4f' % emb_big.weight.sum().item())
     for name, p in lstm.named_parameters():
         print(name, tuple(p.shape), p.flatten()[:2].tolist())
     for name, p in gru.named_parameters():

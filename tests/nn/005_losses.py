@@ -16,8 +16,8 @@ print(mse_loss, cross_entropy, bce_loss, bce_with_logits, l1_loss, nll_loss, nn.
 
 def fmt(t):
     if t.dim() == 0:
-        return '%.6f' % t.item()
-    return '[' + ', '.join('%.6f' % v for v in t.flatten().tolist()) + ']'
+        return '%.4f' % t.item()
+    return '[' + ', '.join('%.4f' % v for v in t.flatten().tolist()) + ']'
 
 
 logits = torch.randn(6, 4, requires_grad=True)

@@ -4,7 +4,7 @@ import torch.nn as nn
 
 
 def show(tag, t):
-    print(tag, tuple(t.shape), '%.5f' % t.sum().item(), t.flatten()[:4])
+    print(tag, tuple(t.shape), '%.4f' % t.sum().item(), t.flatten()[:4])
 
 
 torch.manual_seed(0)

@@ -1,5 +1,7 @@
 # Gradient (cheat sheet): requires_grad, detach, requires_grad_
 import torch
+# 2.x raises AutogradMeta's message for requires_grad_() on an int tensor (1.13: "only Tensors of floating point dtype ...")
+# regen-sed: s/^RuntimeError: only Tensors of floating point dtype can require gradients$/RuntimeError: Only Tensors of floating point and complex dtype can require gradients/
 torch.manual_seed(0)
 x = torch.randn(3, requires_grad=True)
 print(x)

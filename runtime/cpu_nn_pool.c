@@ -1,0 +1,157 @@
+/* cpu_nn_pool.c — CPU 2-D max / average / adaptive-average pooling and their backward passes, one pass per plane, parallel over planes. */
+#include "cpu_iter.h"
+#include "ops_nn.h"
+#include <math.h>
+#include <string.h>
+
+typedef struct pool_job {
+    const wk_pool_geom *g;
+    const void *in;
+    void *out;
+    const int64_t *idx_in;
+    int64_t *idx_out;
+    bool f64, adaptive;
+} pool_job;
+
+static void run_planes(const wk_pool_geom *g, pool_job *j, void (*fn)(int64_t, int64_t, void *)) {
+    int64_t per = g->h * g->w + g->oh * g->ow;
+    wk_cpu_parallel_for(g->planes, 32768 / (per ? per : 1) + 1, fn, j);
+}
+
+/* ------------------------------------------------------------------ max */
+WK_NN_AI void max_plane(const wk_pool_geom *g, const void *x, void *out, int64_t *idx, int64_t p, bool f64) {
+    int64_t plane = g->h * g->w, obase = p * g->oh * g->ow;
+    for (int64_t oy = 0; oy < g->oh; oy++)
+        for (int64_t ox = 0; ox < g->ow; ox++) {
+            int64_t y0 = oy * g->sh - g->ph, x0 = ox * g->sw - g->pw;
+            int64_t y1 = y0 + (g->kh - 1) * g->dh + 1, x1 = x0 + (g->kw - 1) * g->dw + 1;
+            if (y1 > g->h) y1 = g->h;
+            if (x1 > g->w) x1 = g->w;
+            while (y0 < 0) y0 += g->dh;
+            while (x0 < 0) x0 += g->dw;
+            int64_t best_i = y0 * g->w + x0;
+            double best = -INFINITY;
+            for (int64_t iy = y0; iy < y1; iy += g->dh)
+                for (int64_t ix = x0; ix < x1; ix += g->dw) {
+                    double v = wk_nn_ld(x, p * plane + iy * g->w + ix, f64);
+                    if (v > best || isnan(v)) { best = v; best_i = iy * g->w + ix; }
+                }
+            wk_nn_st(out, obase + oy * g->ow + ox, best, f64);
+            idx[obase + oy * g->ow + ox] = best_i;
+        }
+}
+
+static void max_chunk(int64_t lo, int64_t hi, void *ctx) {
+    pool_job *j = ctx;
+    for (int64_t p = lo; p < hi; p++) {
+        if (j->f64) max_plane(j->g, j->in, j->out, j->idx_out, p, true);
+        else max_plane(j->g, j->in, j->out, j->idx_out, p, false);
+    }
+}
+
+void wk_cpu_nn_max_pool2d(wk_dtype dt, const wk_pool_geom *g, const void *x, void *out, int64_t *idx) {
+    pool_job j = {.g = g, .in = x, .out = out, .idx_out = idx, .f64 = dt == WK_DT_F64};
+    run_planes(g, &j, max_chunk);
+}
+
+WK_NN_AI void max_bw_plane(const wk_pool_geom *g, const void *gout, const int64_t *idx, void *gx, int64_t p, bool f64) {
+    int64_t plane = g->h * g->w, on = g->oh * g->ow;
+    for (int64_t i = 0; i < plane; i++) wk_nn_st(gx, p * plane + i, 0, f64);
+    for (int64_t i = p * on; i < (p + 1) * on; i++) {
+        int64_t d = p * plane + idx[i];
+        wk_nn_st(gx, d, wk_nn_ld(gx, d, f64) + wk_nn_ld(gout, i, f64), f64);
+    }
+}
+
+static void max_bw_chunk(int64_t lo, int64_t hi, void *ctx) {
+    pool_job *j = ctx;
+    for (int64_t p = lo; p < hi; p++) {
+        if (j->f64) max_bw_plane(j->g, j->in, j->idx_in, j->out, p, true);
+        else max_bw_plane(j->g, j->in, j->idx_in, j->out, p, false);
+    }
+}
+
+void wk_cpu_nn_max_pool2d_backward(wk_dtype dt, const wk_pool_geom *g, const void *gout, const int64_t *idx, void *gx) {
+    pool_job j = {.g = g, .in = gout, .out = gx, .idx_in = idx, .f64 = dt == WK_DT_F64};
+    run_planes(g, &j, max_bw_chunk);
+}
+
+/* ------------------------------------------------------------------ average (fixed and adaptive windows) */
+/* Window [y0, y1) x [x0, x1) of output (oy, ox) and its divisor; false when the window is empty. */
+static bool avg_window(const wk_pool_geom *g, bool adaptive, int64_t oy, int64_t ox, int64_t *y0, int64_t *y1,
+                       int64_t *x0, int64_t *x1, double *div) {
+    if (adaptive) {
+        *y0 = oy * g->h / g->oh;
+        *y1 = ((oy + 1) * g->h + g->oh - 1) / g->oh;
+        *x0 = ox * g->w / g->ow;
+        *x1 = ((ox + 1) * g->w + g->ow - 1) / g->ow;
+        *div = (double)((*y1 - *y0) * (*x1 - *x0));
+        return *div > 0;
+    }
+    *y0 = oy * g->sh - g->ph;
+    *x0 = ox * g->sw - g->pw;
+    *y1 = *y0 + g->kh < g->h + g->ph ? *y0 + g->kh : g->h + g->ph;
+    *x1 = *x0 + g->kw < g->w + g->pw ? *x0 + g->kw : g->w + g->pw;
+    int64_t pool = (*y1 - *y0) * (*x1 - *x0);
+    if (*y0 < 0) *y0 = 0;
+    if (*x0 < 0) *x0 = 0;
+    if (*y1 > g->h) *y1 = g->h;
+    if (*x1 > g->w) *x1 = g->w;
+    if (*y0 >= *y1 || *x0 >= *x1) return false;
+    *div = g->divisor > 0 ? (double)g->divisor : g->count_include_pad ? (double)pool : (double)((*y1 - *y0) * (*x1 - *x0));
+    return true;
+}
+
+WK_NN_AI void avg_plane(const pool_job *j, int64_t p, bool backward, bool f64) {
+    const wk_pool_geom *g = j->g;
+    int64_t plane = g->h * g->w, obase = p * g->oh * g->ow;
+    if (backward)
+        for (int64_t i = 0; i < plane; i++) wk_nn_st(j->out, p * plane + i, 0, f64);
+    for (int64_t oy = 0; oy < g->oh; oy++)
+        for (int64_t ox = 0; ox < g->ow; ox++) {
+            int64_t y0, y1, x0, x1, o = obase + oy * g->ow + ox;
+            double div, s = 0;
+            bool any = avg_window(g, j->adaptive, oy, ox, &y0, &y1, &x0, &x1, &div);
+            if (backward) {
+                if (!any) continue;
+                double v = wk_nn_ld(j->in, o, f64) / div;
+                for (int64_t iy = y0; iy < y1; iy++)
+                    for (int64_t ix = x0; ix < x1; ix++) {
+                        int64_t d = p * plane + iy * g->w + ix;
+                        wk_nn_st(j->out, d, wk_nn_ld(j->out, d, f64) + v, f64);
+                    }
+                continue;
+            }
+            for (int64_t iy = y0; any && iy < y1; iy++)
+                for (int64_t ix = x0; ix < x1; ix++) s += wk_nn_ld(j->in, p * plane + iy * g->w + ix, f64);
+            wk_nn_st(j->out, o, any ? s / div : 0, f64);
+        }
+}
+
+static void avg_chunk(int64_t lo, int64_t hi, void *ctx) {
+    pool_job *j = ctx;
+    for (int64_t p = lo; p < hi; p++) {
+        if (j->f64) avg_plane(j, p, false, true);
+        else avg_plane(j, p, false, false);
+    }
+}
+
+static void avg_bw_chunk(int64_t lo, int64_t hi, void *ctx) {
+    pool_job *j = ctx;
+    for (int64_t p = lo; p < hi; p++) {
+        if (j->f64) avg_plane(j, p, true, true);
+        else avg_plane(j, p, true, false);
+    }
+}
+
+static void avg_run(wk_dtype dt, const wk_pool_geom *g, const void *in, void *out, bool adaptive, bool backward) {
+    pool_job j = {.g = g, .in = in, .out = out, .f64 = dt == WK_DT_F64, .adaptive = adaptive};
+    run_planes(g, &j, backward ? avg_bw_chunk : avg_chunk);
+}
+
+void wk_cpu_nn_avg_pool2d(wk_dtype dt, const wk_pool_geom *g, const void *x, void *out) { avg_run(dt, g, x, out, false, false); }
+void wk_cpu_nn_avg_pool2d_backward(wk_dtype dt, const wk_pool_geom *g, const void *gout, void *gx) { avg_run(dt, g, gout, gx, false, true); }
+void wk_cpu_nn_adaptive_avg_pool2d(wk_dtype dt, const wk_pool_geom *g, const void *x, void *out) { avg_run(dt, g, x, out, true, false); }
+void wk_cpu_nn_adaptive_avg_pool2d_backward(wk_dtype dt, const wk_pool_geom *g, const void *gout, void *gx) {
+    avg_run(dt, g, gout, gx, true, true);
+}

@@ -1,0 +1,1 @@
+"""torch.utils: utilities (wick embeds the data subpackage)."""

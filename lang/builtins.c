@@ -43,6 +43,8 @@ static wk_value b_next(const wk_value *args, int nargs, wk_obj *kw) {
     if (!wk_check_args("next", nargs, kw, 1, 2)) return WK_NULLV;
     if (!wk_typeof(args[0])->next)
         return wk_raise(wk_exc_TypeError, "'%s' object is not an iterator", wk_typename(args[0]));
+    if (nargs == 1 && wk_typeof(args[0]) == &wk_type_generator)
+        return wk_call_method_s(args[0], "__next__", NULL, 0);   /* keeps StopIteration.value */
     wk_value v = wk_next(args[0]);
     if (!WK_IS_NULL(v) || wk_err_occurred()) return v;
     if (nargs == 2) return wk_incref(args[1]);

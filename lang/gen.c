@@ -109,13 +109,24 @@ static wk_value gen_next(wk_value self) {
     bool done;
     wk_value r = wk_gen_send_ex(self.u.o, WK_NONEV, false, &done);
     if (done) {
-        if (WK_IS_NONE(r)) return WK_NULLV;
-        return raise_stop(r);
+        /* The iteration protocol's "exhausted" is WK_NULL without an exception; a
+         * return value only matters to send() and yield from, which use send_ex. */
+        wk_decref(r);
+        return WK_NULLV;
     }
     return r;
 }
 
 static wk_value gen_iter(wk_value self) { return wk_incref(self); }
+
+/* gen.__next__() (and so next(gen)): unlike the slot, raises StopIteration carrying the
+ * generator's return value. */
+static wk_value gen_next_method(const wk_value *args, int nargs, wk_obj *kwnames) {
+    if (kwnames || nargs != 1) return wk_raise(wk_exc_TypeError, "expected 0 arguments, got %d", nargs - 1);
+    bool done;
+    wk_value r = wk_gen_send_ex(args[0].u.o, WK_NONEV, false, &done);
+    return done ? raise_stop(r) : r;
+}
 
 static wk_value gen_send(const wk_value *args, int nargs, wk_obj *kwnames) {
     if (kwnames || nargs != 2)
@@ -312,6 +323,7 @@ static wk_value gen_get_code(wk_value self) {
 }
 
 static const wk_methoddef gen_methods[] = {
+    { "__next__", gen_next_method, 0, "Implement next(self)." },
     { "send", gen_send, 0, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration." },
     { "throw", gen_throw, 0, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration." },
     { "close", gen_close, 0, "close() -> raise GeneratorExit inside generator." },

@@ -708,9 +708,13 @@ bool wk_lex(wk_lexer *lx, const char *src, size_t len, size_t start, size_t end,
             ok = handle_indent(st);
             if (!ok || st->pos >= st->end) break;
             if (st->at_bol) {
-                /* blank or comment-only line: skip its comment and newline */
+                /* blank or comment-only line: skip its comment and newline (a backslash
+                 * continues the line only outside the comment) */
+                bool in_comment = false;
                 while (st->pos < st->end && !is_newline_at(st, st->pos)) {
-                    if (st->s[st->pos] == '\\') { ok = lex_backslash(st); if (!ok) break; continue; }
+                    char ch = st->s[st->pos];
+                    if (ch == '#') in_comment = true;
+                    if (ch == '\\' && !in_comment) { ok = lex_backslash(st); if (!ok) break; continue; }
                     st->pos++;
                 }
                 if (ok && st->pos < st->end) eat_newline(st);

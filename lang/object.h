@@ -299,7 +299,10 @@ extern wk_type *wk_exc_BaseException, *wk_exc_Exception, *wk_exc_SystemExit,
     *wk_exc_DeprecationWarning, *wk_exc_RuntimeWarning;
 
 /* Exception instances. args is a tuple; traceback is a list of (code, instr index)
- * pairs recorded by the VM, oldest frame first. */
+ * pairs recorded by the VM as the exception propagates outwards: each frame appends its
+ * entry when the exception passes through it, so the innermost (most recent) frame
+ * comes first and the outermost last (the reverse of the printed "most recent call
+ * last" order). */
 typedef struct wk_exc {
     wk_obj ob;
     wk_obj *dict;            /* instance attributes (user subclasses, SyntaxError fields) */
@@ -325,7 +328,8 @@ wk_value wk_raise_obj(wk_value exc_or_type);         /* `raise X` semantics, che
 wk_value wk_raise_nomem(void);                       /* MemoryError, allocation-free */
 /* Creates (without raising) an instance of t with args. */
 wk_obj *wk_exc_new(wk_type *t, const wk_value *args, int nargs);
-/* Appends an entry to the exception's traceback list. */
+/* Appends an entry to the exception's traceback list (see wk_exc: the VM calls it for
+ * each frame the exception leaves, innermost first). */
 bool wk_exc_add_traceback(wk_obj *exc, wk_obj *code, int instr);
 
 /* ---------------------------------------------------------------- strings (str) */

@@ -200,8 +200,72 @@ static bool pct_directive(wk_sbuf *sb, pct_state *st, const char *s, size_t n, s
     return ok;
 }
 
+/* fmt % args for the everyday case: only %d, %i, %u and %s without flags, width,
+ * precision or keys, applied to ints (and strs for %s), and a result of at most 256
+ * bytes. Returns WK_NULL (no exception) when anything else is involved: the general path
+ * then does the work and words the errors. */
+static wk_value percent_simple(wk_strobj *f, wk_value args) {
+    char buf[256];
+    size_t len = 0;
+    const wk_value *items = &args;
+    int64_t nitems = 1, used = 0;
+    bool ascii = f->ascii;
+    if (wk_is_tuple(args)) {
+        items = WK_TUPLE(args.u.o)->items;
+        nitems = WK_TUPLE(args.u.o)->len;
+    } else if (args.tag == WK_OBJ && !wk_is_str(args)) {
+        return WK_NULLV;                  /* a mapping, maybe */
+    }
+    const char *s = f->data, *end = s + f->len;
+    while (s < end) {
+        const char *p = memchr(s, '%', (size_t)(end - s));
+        size_t lit = p ? (size_t)(p - s) : (size_t)(end - s);
+        if (lit > sizeof buf - len) return WK_NULLV;
+        memcpy(buf + len, s, lit);
+        len += lit;
+        if (!p) break;
+        if (p + 1 >= end) return WK_NULLV;
+        char c = p[1];
+        s = p + 2;
+        if (c == '%') {
+            if (len == sizeof buf) return WK_NULLV;
+            buf[len++] = '%';
+            continue;
+        }
+        if (used >= nitems) return WK_NULLV;
+        wk_value v = items[used++];
+        if ((c == 'd' || c == 'i' || c == 'u' || c == 's') && v.tag == WK_INT) {
+            char d[24], *de = d + sizeof d, *dp = wk_int_digits(v.u.i, de);
+            if ((size_t)(de - dp) > sizeof buf - len) return WK_NULLV;
+            memcpy(buf + len, dp, (size_t)(de - dp));
+            len += (size_t)(de - dp);
+        } else if (c == 's' && wk_is_str(v)) {
+            wk_strobj *a = WK_STR(v.u.o);
+            if ((size_t)a->len > sizeof buf - len) return WK_NULLV;
+            memcpy(buf + len, a->data, (size_t)a->len);
+            len += (size_t)a->len;
+            ascii = ascii && a->ascii;
+        } else {
+            return WK_NULLV;
+        }
+    }
+    if (used != nitems) return WK_NULLV;
+    if (!ascii) return wk_str_new(buf, len);
+    if (len == 0) return wk_str_empty();
+    wk_strobj *o = wk_str_alloc(len);
+    if (!o) return WK_NULLV;
+    memcpy(o->data, buf, len);
+    o->nchars = (int64_t)len;
+    o->ascii = true;
+    return wk_objv(&o->ob);
+}
+
 wk_value wk_str_percent(wk_value fmt, wk_value args) {
     wk_strobj *f = WK_STR(fmt.u.o);
+    if (f->len <= 256) {
+        wk_value r = percent_simple(f, args);
+        if (!WK_IS_NULL(r) || wk_err_occurred()) return r;
+    }
     pct_state st = { args, -1, -2, false };
     if (wk_is_tuple(args)) { st.arglen = WK_TUPLE(args.u.o)->len; st.argidx = 0; }
     else if (!wk_is_str(args) && WK_IS_OBJ(args) && wk_typeof(args)->getitem) st.dict = true;

@@ -371,8 +371,9 @@ static int vm_load_attr_cached(vm_cache *c, wk_value o, wk_obj *name, wk_value *
     wk_type *tp = o.u.o->type;
     if (!(c->flags & VA_GENERIC_GET)) return 0;
     if (c->flags & VA_DATA_GET) {
-        wk_value d = c->descr;
+        wk_value d = wk_incref(c->descr);      /* the getter may change the class */
         *out = wk_typeof_i(d)->descr_get(d, o, tp);
+        wk_decref(d);
         return WK_IS_NULL(*out) ? -1 : 1;
     }
     wk_obj **dp = wk_dictptr_i(o.u.o);
@@ -387,7 +388,9 @@ static int vm_load_attr_cached(vm_cache *c, wk_value o, wk_obj *name, wk_value *
     if (WK_IS_NULL(c->descr)) return 0;     /* AttributeError: the generic path words it */
     wk_value d = c->descr;
     if (c->flags & VA_HAS_GET) {
+        wk_incref(d);
         *out = wk_typeof_i(d)->descr_get(d, o, tp);
+        wk_decref(d);
         return WK_IS_NULL(*out) ? -1 : 1;
     }
     *out = wk_incref(d);
@@ -399,8 +402,10 @@ static int vm_load_attr_cached(vm_cache *c, wk_value o, wk_obj *name, wk_value *
 static int vm_store_attr_cached(vm_cache *c, wk_value o, wk_obj *name, wk_value v) {
     if (!(c->flags & VA_GENERIC_SET)) return 0;
     if (c->flags & VA_HAS_SET) {
-        wk_value d = c->descr;
-        return wk_typeof_i(d)->descr_set(d, o, v) < 0 ? -1 : 1;
+        wk_value d = wk_incref(c->descr);      /* the setter may change the class */
+        int r = wk_typeof_i(d)->descr_set(d, o, v);
+        wk_decref(d);
+        return r < 0 ? -1 : 1;
     }
     wk_obj **dp = wk_dictptr_i(o.u.o);
     if (!dp || WK_IS_NULL(v)) return 0;
@@ -669,7 +674,16 @@ wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded) {
         wk_value b = TOP(), a = SECOND(), r;
         int op = oparg & 0xff;
         if (a.tag == WK_INT && b.tag == WK_INT) {
-            if (vm_int_binop(op, a.u.i, b.u.i, &r)) { sp--; TOP() = r; DISPATCH(); }
+            int64_t x;
+            if (op == WK_NB_ADD) {
+                if (!__builtin_add_overflow(a.u.i, b.u.i, &x)) { sp--; TOP() = wk_int(x); DISPATCH(); }
+            } else if (op == WK_NB_SUB) {
+                if (!__builtin_sub_overflow(a.u.i, b.u.i, &x)) { sp--; TOP() = wk_int(x); DISPATCH(); }
+            } else if (vm_int_binop(op, a.u.i, b.u.i, &r)) {
+                sp--;
+                TOP() = r;
+                DISPATCH();
+            }
         } else if (a.tag == WK_FLOAT && b.tag == WK_FLOAT) {
             if (vm_float_binop(op, a.u.f, b.u.f, &r)) { sp--; TOP() = r; DISPATCH(); }
         } else if (a.tag == WK_FLOAT && b.tag == WK_INT) {

@@ -84,6 +84,7 @@ extern const wk_methoddef wk_bind_create_methods[];      /* bind_create.c (new_*
 extern const wk_methoddef wk_bind_op_methods[];          /* bind_ops.c */
 extern const wk_methoddef wk_bind_op_funcs[];            /* bind_ops.c */
 extern const wk_methoddef wk_bind_reduce_methods[];      /* bind_reduce.c */
+extern const wk_methoddef wk_bind_pointwise_methods[];   /* bind_pointwise.c (addcmul, ...) */
 extern wk_type wk_torch_generator_type;                  /* bind_create.c */
 /* generator= argument: None/absent gives NULL (the default generator). */
 bool wk_bind_generator_arg(wk_value v, wk_generator **out);
@@ -103,6 +104,8 @@ void wk_bind_grad_suffix(const wk_tensor *t, char *buf, size_t cap); /* bind_aut
 bool wk_bind_autograd_module(wk_obj *torch);                      /* bind_autograd.c */
 bool wk_bind_types_init(void);                                    /* bind_types.c */
 bool wk_bind_types_module(wk_obj *torch);                         /* bind_types.c */
+/* torch.backends, torch.__getattr__ (lazy nn/optim/utils), matmul precision. */
+bool wk_bind_backends_module(wk_obj *torch);                      /* bind_backends.c */
 bool wk_bind_tensor_init(void);                                   /* bind_tensor.c */
 /* torch.Tensor(...) legacy constructor and torch.tensor's data parsing (bind_create.c). */
 wk_value wk_bind_tensor_new(wk_type *type, const wk_value *args, int nargs, wk_obj *kwnames);

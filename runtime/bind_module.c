@@ -49,7 +49,8 @@ static const char *const g_method_only[] = {
     "long", "int", "short", "char", "byte", "bool", "type", "type_as", "view", "view_as", "expand",
     "expand_as", "repeat", "reshape_as", "new_zeros", "new_ones", "new_empty", "new_full", "new_tensor",
     "uniform_", "normal_", "random_", "bernoulli_", "exponential_", "requires_grad_", "retain_grad",
-    "backward", "register_hook", "_make_subclass", "copy_", "contiguous", "is_contiguous", "where", NULL
+    "backward", "register_hook", "_make_subclass", "copy_", "contiguous", "is_contiguous", "where", "lerp_",
+    "addcmul_", "addcdiv_", NULL
 };
 
 static bool method_only(const char *name) {
@@ -298,12 +299,13 @@ wk_obj *wk_mod_torch_init(void) {
     if (!m) return NULL;
     bool ok = add_tensor_funcs(m, wk_bind_view_methods) && add_tensor_funcs(m, wk_bind_tensor_methods) &&
               add_tensor_funcs(m, wk_bind_op_methods) && add_tensor_funcs(m, wk_bind_reduce_methods) &&
+              add_tensor_funcs(m, wk_bind_pointwise_methods) &&
               wk_module_add_funcs(m, wk_bind_op_funcs) && wk_module_add_funcs(m, wk_bind_create_funcs) &&
               wk_module_add_funcs(m, torch_funcs) && add_constants(m) &&
               wk_module_add(m, "Tensor", wk_objv(&wk_torch_tensor_type.ob)) &&
               wk_module_add(m, "Generator", wk_objv(&wk_torch_generator_type.ob)) &&
               wk_bind_autograd_module(m) && add_submodule(m, "cuda", "torch.cuda", cuda_funcs) &&
-              wk_bind_types_module(m);
+              wk_bind_types_module(m) && wk_bind_backends_module(m);
     if (!ok) { wk_obj_decref(m); return NULL; }
     return m;
 }

@@ -664,6 +664,6 @@ bool wk_bind_tensor_init(void) {
            wk_type_add_getsets(t, wk_bind_autograd_getsets) &&
            wk_type_add_methods(t, wk_bind_tensor_methods) && wk_type_add_methods(t, wk_bind_view_methods) &&
            wk_type_add_methods(t, wk_bind_create_methods) && wk_type_add_methods(t, wk_bind_op_methods) &&
-           wk_type_add_methods(t, wk_bind_reduce_methods) &&
+           wk_type_add_methods(t, wk_bind_reduce_methods) && wk_type_add_methods(t, wk_bind_pointwise_methods) &&
            wk_type_add_methods(t, wk_bind_autograd_methods);
 }

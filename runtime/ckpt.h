@@ -131,6 +131,8 @@ void wk_json_write_str(wk_sbuf *sb, const char *s, size_t n);
 
 /* ================================================================ shared helpers (ckpt_util.c) */
 
+/* OSError (FileNotFoundError, ...) "[Errno N] text: 'path'"; returns false. */
+bool wk_ckpt_raise_errno(int err, const char *path);
 /* Reads a whole file; OSError (FileNotFoundError...) with CPython's text on failure. */
 bool wk_ckpt_read_file(const char *path, unsigned char **data, size_t *n);
 /* Writes path atomically: path.tmp.<pid>, write(f, ctx), fflush, fsync, rename. On failure

@@ -133,7 +133,7 @@ bool wk_zip_open(wk_zip_reader *z, const void *data, size_t size) {
     memset(z, 0, sizeof *z);
     z->data = data;
     z->size = size;
-    cd_info ci;
+    cd_info ci = { 0, 0, 0 };
     if (read_end(z->data, size, &ci) && read_central(z, &ci)) return true;
     wk_zip_close(z);
     return false;
@@ -182,8 +182,8 @@ void wk_zip_writer_init(wk_zip_writer *w, FILE *f) {
 static bool put(wk_zip_writer *w, const void *p, size_t n) {
     if (w->err) return false;
     if (wk_ckpt_fail_after_bytes >= 0 && w->pos + n > (uint64_t)wk_ckpt_fail_after_bytes) {
-        size_t part = (size_t)((uint64_t)wk_ckpt_fail_after_bytes - (w->pos < (uint64_t)wk_ckpt_fail_after_bytes ? w->pos : (uint64_t)wk_ckpt_fail_after_bytes));
-        if (part) fwrite(p, 1, part, w->f);
+        uint64_t lim = (uint64_t)wk_ckpt_fail_after_bytes;
+        if (w->pos < lim) fwrite(p, 1, (size_t)(lim - w->pos), w->f);   /* a partial write, then "EIO" */
         w->err = EIO;
         return false;
     }

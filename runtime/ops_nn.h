@@ -1,6 +1,7 @@
 /* ops_nn.h — fused neural-network ops (torch.nn.functional): convolution, pooling, normalisation, dropout, embedding, losses, activations, LSTM/GRU. */
 #ifndef WK_OPS_NN_H
 #define WK_OPS_NN_H
+#include "autograd.h"
 #include "ops.h"
 
 /* Conventions are those of ops.h: new references (NULL + pending error), arguments never stolen,
@@ -163,5 +164,13 @@ void wk_cpu_nn_ln_forward(wk_dtype dt, const void *x, int64_t rows, int64_t cols
                           const void *b, void *y, double *mean, double *rstd);
 void wk_cpu_nn_ln_backward(wk_dtype dt, const void *x, const void *g, int64_t rows, int64_t cols,
                            const double *mean, const double *rstd, const void *w, void *gx, double *gw, double *gb);
+
+/* ------------------------------------------------------------------ helpers shared by the ops_nn files */
+/* CPU float32/float64 check: `"<kernel>" not implemented for 'Long'` / NotImplementedError off CPU. */
+bool wk_nn_check_float(const wk_tensor *t, const char *kernel);
+/* Contiguous tensor of in-meta i's shape and dtype, zeroed or not (new reference). */
+wk_tensor *wk_nn_grad_like(wk_node *n, int i, bool zero);
+/* Human-readable list "[2, 3]" into buf. */
+const char *wk_nn_shape(char *buf, size_t cap, const wk_tensor *t);
 
 #endif

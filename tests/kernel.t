@@ -416,9 +416,10 @@ def outside_kernel():
         raise H.Skip("IPython is not registered in wk_init yet")
     code = ("from IPython.display import display, HTML, clear_output\n"
             "display(1, 'a', HTML('<b>x</b>'))\nclear_output()\nprint('end')")
-    out = subprocess.run([H.WICK, "-c", code], capture_output=True, text=True, timeout=10)
+    # bytes, not text=True: universal newlines would turn clear_output's \r into \n
+    out = subprocess.run([H.WICK, "-c", code], capture_output=True, timeout=10)
     assert out.returncode == 0 and out.stdout == \
-        "1\n'a'\n<IPython.core.display.HTML object>\n\x1b[2K\r\x1b[2K\rend\n", (out.stdout, out.stderr)
+        b"1\n'a'\n<IPython.core.display.HTML object>\n\x1b[2K\r\x1b[2K\rend\n", (out.stdout, out.stderr)
 
 
 tap.check("execute_result: mime bundle from _repr_*_ methods, png bytes as base64, metadata", repr_methods)

@@ -119,12 +119,12 @@ def misc():
 
 class Evil:
     def __reduce__(self):
-        return (os.system, ('echo owned > /dev/null',))
+        return (os.system, ('touch /tmp/wick_ckpt_owned',))
 
 
 def write_safetensors(path, tensors, metadata):
     # our own reading of the format: sorted by (alignment desc, name), compact JSON, space padding
-    order = ['F64', 'I64', 'F32', 'I32', 'BF16', 'F16', 'I16', 'U8', 'I8', 'BOOL']
+    order = ['I64', 'F64', 'F32', 'I32', 'BF16', 'F16', 'I16', 'I8', 'U8', 'BOOL']
     code = {torch.float64: 'F64', torch.int64: 'I64', torch.float32: 'F32', torch.int32: 'I32',
             torch.bfloat16: 'BF16', torch.float16: 'F16', torch.int16: 'I16', torch.uint8: 'U8',
             torch.int8: 'I8', torch.bool: 'BOOL'}

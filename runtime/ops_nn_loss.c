@@ -1,0 +1,374 @@
+/* ops_nn_loss.c — loss ops: nll_loss / cross_entropy (indices or probabilities, weights, ignore_index, label smoothing) and fused pointwise losses. */
+#include "autograd_impl.h"
+#include "ops_nn.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+bool wk_reduction_parse(const char *s, wk_reduction *out) {
+    if (!strcmp(s, "none")) *out = WK_REDUCTION_NONE;
+    else if (!strcmp(s, "mean")) *out = WK_REDUCTION_MEAN;
+    else if (!strcmp(s, "sum")) *out = WK_REDUCTION_SUM;
+    else return wk_rt_err(WK_ERR_VALUE, "%s is not a valid value for reduction", s);
+    return true;
+}
+
+static wk_tensor *reduce(wk_tensor *t, wk_reduction red) {
+    if (red == WK_REDUCTION_MEAN) return wk_op_mean(t, NULL, 0, false, WK_NO_DTYPE);
+    if (red == WK_REDUCTION_SUM) return wk_op_sum(t, NULL, 0, false, WK_NO_DTYPE);
+    return wk_tensor_incref(t);
+}
+
+/* ================================================================== nll_loss */
+/* Layout: input (N, C, S) contiguous, target (N, S) int64 contiguous. */
+typedef struct nll_geom { int64_t N, C, S; } nll_geom;
+
+static bool nll_targets_ok(const int64_t *t, int64_t n, int64_t C, int64_t ignore) {
+    for (int64_t i = 0; i < n; i++)
+        if (t[i] != ignore && (t[i] < 0 || t[i] >= C))
+            return wk_rt_err(WK_ERR_INDEX, "Target %lld is out of bounds.", (long long)t[i]);
+    return true;
+}
+
+static double wt(const wk_tensor *w, int64_t c) { return w ? wk_nn_ld(wk_tensor_data(w), c, w->dtype == WK_DT_F64) : 1.0; }
+
+static bool bw_nll(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
+    wk_tensor *tg = wk_ag_saved(n, 0), *w = n->n_saved > 1 ? wk_ag_saved(n, 1) : NULL;
+    if (!tg || (n->n_saved > 1 && !w)) return false;
+    nll_geom ge = {n->iv[0], n->iv[1], n->iv[2]};
+    wk_reduction red = (wk_reduction)n->iv[3];
+    int64_t ignore = n->iv[4];
+    wk_tensor *go = wk_tensor_contiguous(g[0]), *gx = go ? wk_nn_grad_like(n, 0, true) : NULL;
+    if (!gx) { wk_tensor_decref(go); return false; }
+    bool f64 = gx->dtype == WK_DT_F64;
+    const int64_t *t = wk_tensor_data(tg);
+    void *px = wk_tensor_data(gx), *pg = wk_tensor_data(go);
+    double scale = red == WK_REDUCTION_MEAN ? 1.0 / n->dv[0] : 1.0;
+    for (int64_t i = 0; i < ge.N; i++)
+        for (int64_t s = 0; s < ge.S; s++) {
+            int64_t c = t[i * ge.S + s];
+            if (c == ignore) continue;
+            double gv = red == WK_REDUCTION_NONE ? wk_nn_ld(pg, i * ge.S + s, f64) : wk_nn_ld(pg, 0, f64);
+            wk_nn_st(px, (i * ge.C + c) * ge.S + s, -wt(w, c) * gv * scale, f64);
+        }
+    wk_tensor_decref(go);
+    gin[0] = gx;
+    return true;
+}
+
+static bool nll_checks(wk_tensor *x, wk_tensor *t, wk_tensor *w) {
+    char a[256], b[256];
+    if (t->dtype != WK_DT_I64)
+        return wk_rt_err(WK_ERR_RUNTIME, "expected scalar type Long but found %s", wk_dtype_scalar_name(t->dtype));
+    if (x->ndim < 1) return wk_rt_err(WK_ERR_RUNTIME, "input tensor should be 1D or 2D");
+    if (x->ndim <= 2 && t->ndim > 1) return wk_rt_err(WK_ERR_RUNTIME, "0D or 1D target tensor expected, multi-target not supported");
+    int64_t n = x->ndim == 1 ? 1 : x->shape[0], tn = t->ndim == 0 ? 1 : t->shape[0];
+    if (x->ndim == 1 ? t->ndim != 0 : tn != n)
+        return wk_rt_err(WK_ERR_VALUE, "Expected input batch_size (%lld) to match target batch_size (%lld).", (long long)n, (long long)tn);
+    if (x->ndim > 2) {
+        bool ok = t->ndim == x->ndim - 1;
+        for (int d = 0; ok && d < t->ndim; d++) ok = t->shape[d] == x->shape[d == 0 ? 0 : d + 1];
+        int64_t want[WK_MAX_DIMS];
+        want[0] = x->shape[0];
+        for (int d = 2; d < x->ndim; d++) want[d - 1] = x->shape[d];
+        wk_shape_str(a, sizeof a, x->ndim - 1, want);
+        if (!ok) return wk_rt_err(WK_ERR_RUNTIME, "Expected target size %s, got %s", a, wk_nn_shape(b, sizeof b, t));
+    }
+    int64_t C = x->shape[x->ndim == 1 ? 0 : 1];
+    if (w && wk_tensor_numel(w) != C)
+        return wk_rt_err(WK_ERR_RUNTIME, "weight tensor should be defined either for all %lld classes or no classes but got weight tensor of shape: %s",
+                         (long long)C, wk_nn_shape(a, sizeof a, w));
+    if (w && w->dtype != x->dtype)
+        return wk_rt_err(WK_ERR_RUNTIME, "expected scalar type %s but found %s", wk_dtype_scalar_name(x->dtype), wk_dtype_scalar_name(w->dtype));
+    wk_tensor *const ts[3] = {x, t, w};
+    return wk_ops_same_device(3, ts) && wk_nn_check_float(x, "nll_loss_forward_reduce_cuda_kernel_2d_index");
+}
+
+/* Output of the kernel: (N, 1, S) when the caller views it back (3-D or >= 5-D input, no reduction). */
+static wk_tensor *nll_out(wk_tensor *x, wk_reduction red, const nll_geom *ge, bool *view_back) {
+    *view_back = false;
+    if (red != WK_REDUCTION_NONE || x->ndim == 1) return wk_tensor_empty(0, NULL, x->dtype, WK_CPU);
+    if (x->ndim == 2) return wk_tensor_empty(1, &ge->N, x->dtype, WK_CPU);
+    if (x->ndim == 4) {
+        int64_t sh[3] = {x->shape[0], x->shape[2], x->shape[3]};
+        return wk_tensor_empty(3, sh, x->dtype, WK_CPU);
+    }
+    *view_back = true;
+    int64_t sh[3] = {ge->N, 1, ge->S};
+    return wk_tensor_empty(3, sh, x->dtype, WK_CPU);
+}
+
+wk_tensor *wk_op_nll_loss(wk_tensor *input, wk_tensor *target, wk_tensor *weight, wk_reduction red, int64_t ignore_index) {
+    if (!nll_checks(input, target, weight)) return NULL;
+    nll_geom ge = {input->ndim == 1 ? 1 : input->shape[0], input->shape[input->ndim == 1 ? 0 : 1], 1};
+    for (int d = 2; d < input->ndim; d++) ge.S *= input->shape[d];
+    wk_tensor *xc = wk_tensor_contiguous(input), *tc = wk_tensor_contiguous(target), *wc = weight ? wk_tensor_contiguous(weight) : NULL;
+    bool view_back, f64 = input->dtype == WK_DT_F64;
+    wk_tensor *out = xc && tc && (!weight || wc) && nll_targets_ok(wk_tensor_data(tc), ge.N * ge.S, ge.C, ignore_index)
+                         ? nll_out(input, red, &ge, &view_back) : NULL;
+    double total = 0, wsum = 0;
+    if (out) {
+        const int64_t *t = wk_tensor_data(tc);
+        const void *px = wk_tensor_data(xc);
+        for (int64_t i = 0; i < ge.N * ge.S; i++) {
+            int64_t c = t[i], n = i / ge.S, s = i % ge.S;
+            double v = c == ignore_index ? 0 : -wt(wc, c) * wk_nn_ld(px, (n * ge.C + c) * ge.S + s, f64);
+            if (c != ignore_index) wsum += wt(wc, c);
+            total += v;
+            if (red == WK_REDUCTION_NONE) wk_nn_st(wk_tensor_data(out), i, v, f64);
+        }
+        if (red != WK_REDUCTION_NONE) wk_nn_st(wk_tensor_data(out), 0, red == WK_REDUCTION_MEAN ? total / wsum : total, f64);
+    }
+    if (out && wk_ag_needs(1, &input)) {
+        wk_node *n = wk_ag_node(input->ndim <= 2 ? "NllLossBackward0" : "NllLoss2DBackward0", bw_nll, 1, &input, 1);
+        if (n) {
+            n->iv[0] = ge.N; n->iv[1] = ge.C; n->iv[2] = ge.S; n->iv[3] = red; n->iv[4] = ignore_index;
+            n->dv[0] = wsum;
+            wk_ag_set_output(n, 0, out);
+            wk_ag_save(n, tc);
+            if (wc) wk_ag_save(n, wc);
+            wk_node_decref(n);
+        } else { wk_tensor_decref(out); out = NULL; }
+    }
+    wk_tensor_decref(xc); wk_tensor_decref(tc); wk_tensor_decref(wc);
+    if (!out || !view_back) return out;
+    wk_tensor *v = wk_op_view(out, target->ndim, target->shape);
+    wk_tensor_decref(out);
+    return v;
+}
+
+/* ================================================================== cross entropy */
+/* Shape with 1 everywhere but the class dim (to broadcast the class weights). */
+static wk_tensor *class_view(wk_tensor *w, const wk_tensor *x, int cdim) {
+    int64_t sh[WK_MAX_DIMS];
+    for (int d = 0; d < x->ndim; d++) sh[d] = d == cdim ? x->shape[d] : 1;
+    return wk_op_view(w, x->ndim, sh);
+}
+
+/* smooth part: -(logp [* w]).sum(class_dim), zero at ignored targets, reduced like PyTorch. */
+static wk_tensor *smooth_term(wk_scope *s, wk_tensor *lp, wk_tensor *t, wk_tensor *w, wk_reduction red, int64_t ignore, int cdim) {
+    wk_tensor *prod = w ? x_bin(s, WK_OP_MUL, lp, x_own(s, class_view(w, lp, cdim))) : lp;
+    int64_t dim = cdim;
+    wk_tensor *sm = prod ? x_un(s, WK_UOP_NEG, x_own(s, wk_op_sum(prod, &dim, 1, false, WK_NO_DTYPE))) : NULL;
+    wk_tensor *ign = x_bins(s, WK_OP_EQ, t, (double)ignore);
+    wk_tensor *z = sm && ign ? x_own(s, wk_op_masked_fill(sm, ign, wk_vf(0))) : NULL;
+    if (!z || red == WK_REDUCTION_NONE) return z;
+    wk_tensor *tot = x_own(s, wk_op_sum(z, NULL, 0, false, WK_NO_DTYPE));
+    if (red == WK_REDUCTION_SUM) return tot;
+    wk_tensor *keep = x_un(s, WK_UOP_LOGICAL_NOT, ign);
+    wk_tensor *den = NULL;
+    if (w) {
+        wk_tensor *sel = keep ? x_own(s, wk_op_masked_select(t, keep)) : NULL;
+        wk_tensor *ws = sel ? x_own(s, wk_op_index_select(w, 0, sel)) : NULL;
+        den = ws ? x_own(s, wk_op_sum(ws, NULL, 0, false, WK_NO_DTYPE)) : NULL;
+    } else den = keep ? x_own(s, wk_op_sum(keep, NULL, 0, false, WK_NO_DTYPE)) : NULL;
+    return x_bin(s, WK_OP_DIV, tot, den);
+}
+
+static wk_tensor *ce_indices(wk_tensor *x, wk_tensor *t, wk_tensor *w, wk_reduction red, int64_t ignore, double ls, int cdim) {
+    wk_scope s = {0};
+    wk_tensor *lp = x_own(&s, wk_op_log_softmax(x, cdim, WK_NO_DTYPE));
+    wk_tensor *nll = lp ? x_own(&s, wk_op_nll_loss(lp, t, w, red, ignore)) : NULL;
+    if (!nll || ls == 0) return x_ret(&s, nll);
+    wk_tensor *sm = smooth_term(&s, lp, t, w, red, ignore, cdim);
+    int64_t C = x->shape[cdim];
+    wk_tensor *r = x_bin(&s, WK_OP_ADD, x_bins(&s, WK_OP_MUL, nll, 1 - ls), x_bins(&s, WK_OP_MUL, sm, ls / (double)C));
+    return x_ret(&s, r);
+}
+
+static wk_tensor *ce_probs(wk_tensor *x, wk_tensor *t, wk_tensor *w, wk_reduction red, double ls, int cdim) {
+    wk_scope s = {0};
+    int64_t C = x->shape[cdim], dim = cdim;
+    wk_tensor *lp = x_own(&s, wk_op_log_softmax(x, cdim, WK_NO_DTYPE));
+    if (ls > 0) t = x_bins(&s, WK_OP_ADD, x_bins(&s, WK_OP_MUL, t, 1 - ls), ls / (double)C);
+    wk_tensor *p = x_bin(&s, WK_OP_MUL, lp, t);
+    if (w) p = x_bin(&s, WK_OP_MUL, p, x_own(&s, class_view(w, x, cdim)));
+    wk_tensor *r = NULL;
+    if (p && red == WK_REDUCTION_NONE) r = x_un(&s, WK_UOP_NEG, x_own(&s, wk_op_sum(p, &dim, 1, false, WK_NO_DTYPE)));
+    else if (p) {
+        wk_tensor *tot = x_un(&s, WK_UOP_NEG, x_own(&s, wk_op_sum(p, NULL, 0, false, WK_NO_DTYPE)));
+        r = red == WK_REDUCTION_SUM ? tot : x_bins(&s, WK_OP_DIV, tot, (double)(wk_tensor_numel(x) / C));
+    }
+    return x_ret(&s, r);
+}
+
+wk_tensor *wk_op_cross_entropy(wk_tensor *input, wk_tensor *target, wk_tensor *weight, wk_reduction red,
+                               int64_t ignore_index, double label_smoothing) {
+    if (!(label_smoothing >= 0 && label_smoothing <= 1)) {
+        wk_rt_err(WK_ERR_RUNTIME, "label_smoothing must be between 0.0 and 1.0. Got: %g", label_smoothing);
+        return NULL;
+    }
+    if (input->ndim < 1) { wk_rt_err(WK_ERR_RUNTIME, "input tensor should be 1D or 2D"); return NULL; }
+    int cdim = input->ndim == 1 ? 0 : 1;
+    if (wk_dtype_is_float(target->dtype)) {
+        char a[256], b[256];
+        if (!wk_same_shape(input, target)) {
+            wk_rt_err(WK_ERR_RUNTIME, "Expected target size %s, got %s", wk_nn_shape(a, sizeof a, input), wk_nn_shape(b, sizeof b, target));
+            return NULL;
+        }
+        return ce_probs(input, target, weight, red, label_smoothing, cdim);
+    }
+    return ce_indices(input, target, weight, red, ignore_index, label_smoothing, cdim);
+}
+
+/* ================================================================== fused pointwise losses */
+enum { L_MSE, L_SMOOTH_L1, L_HUBER, L_BCE, L_BCE_LOGITS };
+
+static double softplus_neg(double x) { return log1p(exp(-fabs(x))) + fmax(-x, 0); }  /* log(1 + e^-x) */
+
+/* loss(x, t) and its partial derivatives; p: beta / delta; pw: pos_weight. */
+static double lval(int k, double x, double t, double p, double pw) {
+    double d = x - t, a = fabs(d);
+    switch (k) {
+    case L_MSE: return d * d;
+    case L_SMOOTH_L1: return a < p ? 0.5 * d * d / p : a - 0.5 * p;
+    case L_HUBER: return a < p ? 0.5 * d * d : p * (a - 0.5 * p);
+    case L_BCE: return -(t * fmax(log(x), -100) + (1 - t) * fmax(log1p(-x), -100));
+    default: return (1 - t) * x + (1 + (pw - 1) * t) * softplus_neg(x);
+    }
+}
+
+static double ldx(int k, double x, double t, double p, double pw) {
+    double d = x - t;
+    switch (k) {
+    case L_MSE: return 2 * d;
+    case L_SMOOTH_L1: return fabs(d) < p ? d / p : (d > 0) - (d < 0);
+    case L_HUBER: return d < -p ? -p : d > p ? p : d;
+    case L_BCE: return d / fmax((1 - x) * x, 1e-12);
+    default: return (1 + (pw - 1) * t) / (1 + exp(-x)) - pw * t;
+    }
+}
+
+static double ldt(int k, double x, double t, double p, double pw) {
+    if (k == L_BCE) return -(fmax(log(x), -100) - fmax(log1p(-x), -100));
+    if (k == L_BCE_LOGITS) return -x + (pw - 1) * softplus_neg(x);
+    return -ldx(k, x, t, p, pw);
+}
+
+typedef struct ploss { int kind; double p; wk_reduction red; } ploss;
+
+static bool bw_ploss(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
+    wk_tensor *v[4] = {wk_ag_saved(n, 0), wk_ag_saved(n, 1), NULL, NULL};
+    if (!v[0] || !v[1]) return false;
+    for (int i = 2; i < 4; i++)
+        if (n->saved[i].t && !(v[i] = wk_ag_saved(n, i))) return false;
+    int kind = (int)n->iv[0];
+    wk_reduction red = (wk_reduction)n->iv[1];
+    wk_tensor *go = wk_tensor_contiguous(g[0]);
+    int64_t N = wk_tensor_numel(v[0]);
+    bool f64 = v[0]->dtype == WK_DT_F64;
+    double scale = red == WK_REDUCTION_MEAN ? 1.0 / (double)N : 1.0;
+    bool ok = go != NULL;
+    for (int which = 0; ok && which < 2; which++) {
+        if (!n->next[which].fn) continue;
+        wk_tensor *r = wk_tensor_empty(v[0]->ndim, v[0]->shape, v[0]->dtype, WK_CPU);
+        if (!(ok = r != NULL)) break;
+        for (int64_t i = 0; i < N; i++) {
+            double x = wk_nn_ld(wk_tensor_data(v[0]), i, f64), t = wk_nn_ld(wk_tensor_data(v[1]), i, f64);
+            double w = v[2] ? wk_nn_ld(wk_tensor_data(v[2]), i, f64) : 1, pw = v[3] ? wk_nn_ld(wk_tensor_data(v[3]), i, f64) : 1;
+            double gv = wk_nn_ld(wk_tensor_data(go), red == WK_REDUCTION_NONE ? i : 0, f64);
+            double d = which == 0 ? ldx(kind, x, t, n->dv[0], pw) : ldt(kind, x, t, n->dv[0], pw);
+            wk_nn_st(wk_tensor_data(r), i, gv * w * d * scale, f64);
+        }
+        gin[which] = r;
+    }
+    wk_tensor_decref(go);
+    return ok;
+}
+
+/* t broadcast to shape and made contiguous in dtype dt (NULL stays NULL). */
+static wk_tensor *dense(wk_scope *s, wk_tensor *t, int nd, const int64_t *shape, wk_dtype dt) {
+    if (!t) return NULL;
+    wk_tensor *c = x_own(s, wk_tensor_to_dtype(t, dt, false));
+    wk_tensor *e = c ? x_own(s, wk_tensor_expand(c, nd, shape)) : NULL;
+    return e ? x_own(s, wk_tensor_contiguous(e)) : NULL;
+}
+
+static wk_tensor *pointwise_loss(const ploss *k, const char *name, wk_tensor *x, wk_tensor *t, wk_tensor *w, wk_tensor *pw) {
+    wk_tensor *const ts[4] = {x, t, w, pw};
+    if (!wk_ops_same_device(4, ts) || !wk_nn_check_float(x, name)) return NULL;
+    int nd;
+    int64_t shape[WK_MAX_DIMS];
+    if (!wk_broadcast_shapes(x->ndim, x->shape, t->ndim, t->shape, &nd, shape)) return NULL;
+    wk_scope s = {0};
+    wk_tensor *v[4] = {dense(&s, x, nd, shape, x->dtype), dense(&s, t, nd, shape, x->dtype),
+                       dense(&s, w, nd, shape, x->dtype), dense(&s, pw, nd, shape, x->dtype)};
+    if (!v[0] || !v[1] || (w && !v[2]) || (pw && !v[3])) return x_ret(&s, NULL);
+    int64_t N = wk_tensor_numel(v[0]);
+    bool f64 = x->dtype == WK_DT_F64;
+    if (k->kind == L_BCE)
+        for (int64_t i = 0; i < N; i++) {
+            double xv = wk_nn_ld(wk_tensor_data(v[0]), i, f64);
+            if (!(xv >= 0 && xv <= 1)) { wk_rt_err(WK_ERR_RUNTIME, "all elements of input should be between 0 and 1"); return x_ret(&s, NULL); }
+        }
+    wk_tensor *out = k->red == WK_REDUCTION_NONE ? wk_tensor_empty(nd, shape, x->dtype, WK_CPU) : wk_tensor_empty(0, NULL, x->dtype, WK_CPU);
+    double total = 0;
+    for (int64_t i = 0; out && i < N; i++) {
+        double wv = v[2] ? wk_nn_ld(wk_tensor_data(v[2]), i, f64) : 1, pv = v[3] ? wk_nn_ld(wk_tensor_data(v[3]), i, f64) : 1;
+        double l = wv * lval(k->kind, wk_nn_ld(wk_tensor_data(v[0]), i, f64), wk_nn_ld(wk_tensor_data(v[1]), i, f64), k->p, pv);
+        if (k->red == WK_REDUCTION_NONE) wk_nn_st(wk_tensor_data(out), i, l, f64);
+        total += l;
+    }
+    if (out && k->red != WK_REDUCTION_NONE) wk_nn_st(wk_tensor_data(out), 0, k->red == WK_REDUCTION_MEAN ? total / (double)N : total, f64);
+    wk_tensor *ins[2] = {x, t};
+    if (out && wk_ag_needs(2, ins)) {
+        wk_node *n = wk_ag_node(name, bw_ploss, 2, ins, 1);
+        if (n) {
+            n->iv[0] = k->kind; n->iv[1] = k->red; n->dv[0] = k->p;
+            wk_ag_set_output(n, 0, out);
+            for (int i = 0; i < 4; i++) wk_ag_save(n, v[i]);
+            wk_node_decref(n);
+        } else { wk_tensor_decref(out); out = NULL; }
+    }
+    x_free(&s);
+    return out;
+}
+
+wk_tensor *wk_op_mse_loss(wk_tensor *input, wk_tensor *target, wk_reduction red) {
+    ploss k = {L_MSE, 0, red};
+    return pointwise_loss(&k, "MseLossBackward0", input, target, NULL, NULL);
+}
+
+wk_tensor *wk_op_l1_loss(wk_tensor *input, wk_tensor *target, wk_reduction red) {
+    wk_tensor *d = wk_op_sub(wk_vt(input), wk_vt(target), wk_scalar_int(1));
+    wk_tensor *a = d ? wk_op_unary(WK_UOP_ABS, d) : NULL;
+    wk_tensor *r = a ? reduce(a, red) : NULL;
+    wk_tensor_decref(d);
+    wk_tensor_decref(a);
+    return r;
+}
+
+wk_tensor *wk_op_smooth_l1_loss(wk_tensor *input, wk_tensor *target, wk_reduction red, double beta) {
+    if (beta < 0) { wk_rt_err(WK_ERR_RUNTIME, "smooth_l1_loss does not support negative values for beta."); return NULL; }
+    if (beta == 0) return wk_op_l1_loss(input, target, red);
+    ploss k = {L_SMOOTH_L1, beta, red};
+    return pointwise_loss(&k, "SmoothL1LossBackward0", input, target, NULL, NULL);
+}
+
+wk_tensor *wk_op_huber_loss(wk_tensor *input, wk_tensor *target, wk_reduction red, double delta) {
+    if (!(delta > 0)) { wk_rt_err(WK_ERR_RUNTIME, "huber_loss does not support non-positive values for delta."); return NULL; }
+    ploss k = {L_HUBER, delta, red};
+    return pointwise_loss(&k, "HuberLossBackward0", input, target, NULL, NULL);
+}
+
+static bool same_size(const wk_tensor *x, const wk_tensor *t, bool logits) {
+    char a[256], b[256];
+    if (wk_same_shape(x, t)) return true;
+    wk_nn_shape(a, sizeof a, t);
+    wk_nn_shape(b, sizeof b, x);
+    if (logits) return wk_rt_err(WK_ERR_VALUE, "Target size (torch.Size(%s)) must be the same as input size (torch.Size(%s))", a, b);
+    return wk_rt_err(WK_ERR_VALUE, "Using a target size (torch.Size(%s)) that is different to the input size (torch.Size(%s)) is deprecated. Please ensure they have the same size.", a, b);
+}
+
+wk_tensor *wk_op_binary_cross_entropy(wk_tensor *input, wk_tensor *target, wk_tensor *weight, wk_reduction red) {
+    if (!same_size(input, target, false)) return NULL;
+    ploss k = {L_BCE, 0, red};
+    return pointwise_loss(&k, "BinaryCrossEntropyBackward0", input, target, weight, NULL);
+}
+
+wk_tensor *wk_op_binary_cross_entropy_with_logits(wk_tensor *input, wk_tensor *target, wk_tensor *weight,
+                                                  wk_tensor *pos_weight, wk_reduction red) {
+    if (!same_size(input, target, true)) return NULL;
+    ploss k = {L_BCE_LOGITS, 0, red};
+    return pointwise_loss(&k, "BinaryCrossEntropyWithLogitsBackward0", input, target, weight, pos_weight);
+}

@@ -64,7 +64,10 @@ static int run_file(const char *path) {
     char *src = read_all(f, &len);
     fclose(f);
     if (!src) { fprintf(stderr, "wick: can't read '%s': %s\n", path, strerror(errno)); return 2; }
-    int rc = run_source(src, len, path);
+    /* CPython names the main script by its absolute path in tracebacks. */
+    char *abs = realpath(path, NULL);
+    int rc = run_source(src, len, abs ? abs : path);
+    free(abs);
     free(src);
     return rc;
 }

@@ -377,7 +377,8 @@ static wk_value bool_new(wk_type *t, const wk_value *args, int nargs, wk_obj *kw
     (void)t;
     if (!wk_check_args("bool", nargs, kw, 0, 1)) return WK_NULLV;
     if (!nargs) return WK_FALSEV;
-    return wk_not(wk_not(args[0]));
+    int r = wk_truthy(args[0]);
+    return r < 0 ? WK_NULLV : wk_bool(r);
 }
 
 static wk_value none_new(wk_type *t, const wk_value *args, int nargs, wk_obj *kw) {

@@ -1,6 +1,7 @@
 /* cpu_backend.c — CPU allocator with statistics, copy/fill kernels, the CPU vtable and the device registry. */
 #include "cpu_kernels.h"
 #include "cpu_iter.h"
+#include "pool.h"
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,7 @@ static void *cpu_alloc(int device_index, size_t nbytes) {
     (void)device_index;
     size_t sz = (nbytes + CPU_ALIGN - 1) / CPU_ALIGN * CPU_ALIGN;
     if (sz == 0) sz = CPU_ALIGN;
-    void *p = aligned_alloc(CPU_ALIGN, sz);
+    void *p = sz <= WK_POOL_MAX ? wk_pool_alloc(sz, false) : aligned_alloc(CPU_ALIGN, sz);
     if (!p) {
         wk_rt_err(WK_ERR_OOM, "[enforce fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate %zu bytes. Error code 12 (Cannot allocate memory)", nbytes);
         return NULL;
@@ -33,7 +34,10 @@ static void *cpu_alloc(int device_index, size_t nbytes) {
 static void cpu_free(int device_index, void *p, size_t nbytes) {
     (void)device_index;
     if (!p) return;
-    free(p);
+    size_t sz = (nbytes + CPU_ALIGN - 1) / CPU_ALIGN * CPU_ALIGN;
+    if (sz == 0) sz = CPU_ALIGN;
+    if (sz <= WK_POOL_MAX) wk_pool_free(p, sz); /* small buffers are recycled (pool.h) */
+    else free(p);
     atomic_fetch_sub(&g_cpu_stats.allocated, (int64_t)nbytes);
     atomic_fetch_add(&g_cpu_stats.n_frees, 1);
 }

@@ -1,6 +1,7 @@
 /* cpu_elementwise.c — table-driven unary/binary/ternary CPU kernels generated per dtype by macros. */
 #include "cpu_kernels.h"
 #include "cpu_iter.h"
+#include "cpu_vmath.h"
 #include <math.h>
 #include <string.h>
 
@@ -69,6 +70,18 @@ typedef struct {
 
 /* ---------------------------------------------------------------- float helpers */
 #define FSEL(C, fn) _Generic((C)0, float: fn##f, double: fn)
+/* float32 functions rounded like PyTorch's SIMD kernels (cpu_vmath.h); double uses libm. */
+#define VSEL(C, fn) _Generic((C)0, float: wk_vm_##fn##f, double: fn)
+/* Ops PyTorch runs as SIMD on blocks of 16 and libm on the row's tail: fn_vf(x, in_vector_part). */
+#define VTAIL(C, fn) _Generic((C)0, float: fn##_vf, double: fn##_vd)((x), wk_vm_in_vector_part(i, n))
+static inline float f_sigmoid_vf(float x, int vec) { return 1.0f / (1.0f + (vec ? wk_vm_expf(-x) : expf(-x))); }
+static inline double f_sigmoid_vd(double x, int vec) { (void)vec; return 1.0 / (1.0 + exp(-x)); }
+static inline float f_silu_vf(float x, int vec) { return x / (1.0f + (vec ? wk_vm_expf(-x) : expf(-x))); }
+static inline double f_silu_vd(double x, int vec) { (void)vec; return x / (1.0 + exp(-x)); }
+static inline float f_sinh_vf(float x, int vec) { return vec ? wk_vm_sinhf(x) : sinhf(x); }
+static inline double f_sinh_vd(double x, int vec) { (void)vec; return sinh(x); }
+static inline float f_cosh_vf(float x, int vec) { return vec ? wk_vm_coshf(x) : coshf(x); }
+static inline double f_cosh_vd(double x, int vec) { (void)vec; return cosh(x); }
 static inline double f_sign(double x) { return (double)((0 < x) - (x < 0)); }
 static inline double f_floordiv(double a, double b) {
     if (b == 0) return a / b;
@@ -163,16 +176,16 @@ static inline int64_t i_clamp(int64_t x, double lo, double hi) {
 /* Unary ops on float dtypes: X(name, expression in x of compute type C). */
 #define FLOAT_UNOPS(X)                                                        \
     X(NEG, -x) X(ABS, FSEL(C, fabs)(x)) X(SIGN, (C)f_sign(x)) X(SQUARE, x * x)   \
-    X(RECIPROCAL, (C)1 / x) X(EXP, FSEL(C, exp)(x)) X(EXP2, FSEL(C, exp2)(x))   \
-    X(EXPM1, FSEL(C, expm1)(x)) X(LOG, FSEL(C, log)(x)) X(LOG2, FSEL(C, log2)(x)) \
+    X(RECIPROCAL, (C)1 / x) X(EXP, VSEL(C, exp)(x)) X(EXP2, FSEL(C, exp2)(x))   \
+    X(EXPM1, FSEL(C, expm1)(x)) X(LOG, VSEL(C, log)(x)) X(LOG2, FSEL(C, log2)(x)) \
     X(LOG10, FSEL(C, log10)(x)) X(LOG1P, FSEL(C, log1p)(x)) X(SQRT, FSEL(C, sqrt)(x)) \
     X(RSQRT, (C)1 / FSEL(C, sqrt)(x)) X(SIN, FSEL(C, sin)(x)) X(COS, FSEL(C, cos)(x)) \
     X(TAN, FSEL(C, tan)(x)) X(ASIN, FSEL(C, asin)(x)) X(ACOS, FSEL(C, acos)(x))   \
-    X(ATAN, FSEL(C, atan)(x)) X(SINH, FSEL(C, sinh)(x)) X(COSH, FSEL(C, cosh)(x)) \
-    X(TANH, FSEL(C, tanh)(x)) X(SIGMOID, FSEL(C, f_sigmoid)(x)) X(RELU, x < 0 ? (C)0 : x) \
+    X(ATAN, FSEL(C, atan)(x)) X(SINH, VTAIL(C, f_sinh)) X(COSH, VTAIL(C, f_cosh)) \
+    X(TANH, VSEL(C, tanh)(x)) X(SIGMOID, VTAIL(C, f_sigmoid)) X(RELU, x < 0 ? (C)0 : x) \
     X(ERF, FSEL(C, erf)(x)) X(FLOOR, FSEL(C, floor)(x)) X(CEIL, FSEL(C, ceil)(x)) \
     X(ROUND, FSEL(C, nearbyint)(x)) X(TRUNC, FSEL(C, trunc)(x)) X(FRAC, x - FSEL(C, trunc)(x)) \
-    X(GELU, FSEL(C, f_gelu)(x)) X(SILU, x * FSEL(C, f_sigmoid)(x)) X(SOFTPLUS, FSEL(C, f_softplus)(x)) \
+    X(GELU, FSEL(C, f_gelu)(x)) X(SILU, VTAIL(C, f_silu)) X(SOFTPLUS, FSEL(C, f_softplus)(x)) \
     X(CLAMP, (C)f_clamp(x, dp0, dp1)) X(POW_SCALAR, FSEL(C, pow)(x, p0))          \
     X(RPOW_SCALAR, FSEL(C, pow)(p0, x)) X(LEAKY_RELU, x > 0 ? x : x * p0)       \
     X(ELU, x > 0 ? x : p0 * FSEL(C, expm1)(x)) X(ROUND_DECIMALS, (C)f_round_dec(x, dp0))

@@ -116,7 +116,7 @@ typedef struct conv_job {
 static bool run_batch(conv_job *j, void (*fn)(int64_t, int64_t, void *)) {
     const wk_conv_geom *g = j->g;
     double work = (double)g->o * (double)k_of(g) * (double)l_of(g) / (double)g->groups;
-    if (g->n > 1 && work < GEMM_PAR_WORK) wk_cpu_parallel_for(g->n, 1, fn, j);
+    if (g->n > 1 && work < GEMM_PAR_WORK && work * (double)g->n >= 2e5) wk_cpu_parallel_for(g->n, 1, fn, j);
     else fn(0, g->n, j);
     if (j->failed) return wk_rt_err(WK_ERR_OOM, "out of memory");
     return true;

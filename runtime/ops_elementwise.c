@@ -41,21 +41,80 @@ static bool check_devices(int n, const wk_val *v) {
     return wk_ops_same_device(k, ts);
 }
 
+/* The operand as a tensor of dtype dt on dev (not broadcast). New reference. */
+static wk_tensor *converted(wk_val v, wk_dtype dt, wk_device dev) {
+    if (!v.t) return wk_tensor_scalar(v.s, dt, dev);
+    if (wk_device_eq(wk_tensor_device(v.t), dev)) return wk_tensor_to_dtype(v.t, dt, false);
+    wk_tensor *m = wk_tensor_to_device(v.t, dev);
+    wk_tensor *t = m ? wk_tensor_to_dtype(m, dt, false) : NULL;
+    wk_tensor_decref(m);
+    return t;
+}
+
 /* The operand as a tensor of dtype dt on dev, broadcast to (ndim, shape). New reference. */
 static wk_tensor *operand(wk_val v, wk_dtype dt, wk_device dev, int ndim, const int64_t *shape) {
-    wk_tensor *t;
-    if (!v.t) t = wk_tensor_scalar(v.s, dt, dev);
-    else if (!wk_device_eq(wk_tensor_device(v.t), dev)) {
-        wk_tensor *m = wk_tensor_to_device(v.t, dev);
-        t = m ? wk_tensor_to_dtype(m, dt, false) : NULL;
-        wk_tensor_decref(m);
-    } else t = wk_tensor_to_dtype(v.t, dt, false);
+    wk_tensor *t = converted(v, dt, dev);
     if (!t) return NULL;
-    if (!shape) return t;
     wk_tensor *e = wk_tensor_expand(t, ndim, shape);
     wk_tensor_decref(t);
     return e;
 }
+
+/* A kernel input that costs no allocation in the common cases: the tensor itself when it
+ * already has the dtype, device and shape; else a header on the caller's stack (a broadcast
+ * view, or a CPU scalar stored in buf). Kernels only read it; it must not escape (never
+ * saved, aliased or returned). */
+typedef struct opnd {
+    const wk_tensor *t;  /* what the kernel reads */
+    wk_tensor *owned;    /* conversion to release, or NULL */
+    wk_tensor hdr;
+    wk_storage st;
+    uint64_t buf;
+} opnd;
+
+static void hdr_init(opnd *o, const wk_tensor *src, wk_dtype dt, int ndim) {
+    wk_tensor *h = &o->hdr;
+    h->refcount = 1;
+    h->storage = src ? src->storage : &o->st;
+    h->offset = src ? src->offset : 0;
+    h->ndim = ndim;
+    h->dtype = dt;
+    h->version = src ? src->version : NULL;
+    h->requires_grad = false;
+    h->grad = h->grad_fn = NULL;
+    o->t = h;
+}
+
+/* View of src broadcast to (ndim, shape), which the caller has checked to be valid. */
+static void hdr_expand(opnd *o, const wk_tensor *src, int ndim, const int64_t *shape) {
+    hdr_init(o, src, src->dtype, ndim);
+    int lead = ndim - src->ndim;
+    for (int d = 0; d < ndim; d++) {
+        o->hdr.shape[d] = shape[d];
+        o->hdr.stride[d] = d < lead || src->shape[d - lead] != shape[d] ? 0 : src->stride[d - lead];
+    }
+}
+
+static bool opnd_init(opnd *o, wk_val v, wk_dtype dt, wk_device dev, int ndim, const int64_t *shape) {
+    o->owned = NULL;
+    if (!v.t && dev.type == WK_DEV_CPU) {
+        o->st = (wk_storage){.refcount = 1, .device = WK_CPU, .data = &o->buf, .nbytes = sizeof o->buf};
+        wk_dtype_store_scalar(dt, &o->buf, v.s);
+        hdr_init(o, NULL, dt, ndim);
+        for (int d = 0; d < ndim; d++) { o->hdr.shape[d] = shape[d]; o->hdr.stride[d] = 0; }
+        return true;
+    }
+    const wk_tensor *src = v.t;
+    if (!src || src->dtype != dt || !wk_device_eq(wk_tensor_device(src), dev)) {
+        if (!(o->owned = converted(v, dt, dev))) return false;
+        src = o->owned;
+    }
+    if (src->ndim == ndim && !memcmp(src->shape, shape, sizeof(int64_t) * (size_t)ndim)) o->t = src;
+    else hdr_expand(o, src, ndim, shape);
+    return true;
+}
+
+static void opnd_release(opnd *o) { wk_tensor_decref(o->owned); }
 
 static bool bshape(int n, const wk_val *v, int *nd, int64_t *shape) {
     *nd = 0;
@@ -201,12 +260,13 @@ static wk_tensor *binary_impl(wk_binop op, wk_val a, wk_val b, wk_scalar alpha) 
     wk_device dev = val_device(a, b);
     const wk_backend *be = backend_of(dev);
     if (!be) return NULL;
-    wk_tensor *x = operand(a, ct, dev, nd, shape), *y = operand(b, ct, dev, nd, shape);
-    wk_tensor *out = x && y ? wk_tensor_empty(nd, shape, ot, dev) : NULL;
+    opnd x, y;
+    bool okx = opnd_init(&x, a, ct, dev, nd, shape), oky = okx && opnd_init(&y, b, ct, dev, nd, shape);
+    wk_tensor *out = oky ? wk_tensor_empty(nd, shape, ot, dev) : NULL;
     double al = wk_scalar_to_f64(alpha);
-    if (out && !be->binary(d->kern, out, x, y, al)) { wk_tensor_decref(out); out = NULL; }
-    wk_tensor_decref(x);
-    wk_tensor_decref(y);
+    if (out && !be->binary(d->kern, out, x.t, y.t, al)) { wk_tensor_decref(out); out = NULL; }
+    if (okx) opnd_release(&x);
+    if (oky) opnd_release(&y);
     if (!out || !d->bw) return out;
     wk_tensor *ins[2] = {a.t, b.t};
     if (!wk_ag_needs(2, ins) || !wk_dtype_is_float(ot)) return out;
@@ -269,16 +329,21 @@ static bool binary_inplace(wk_binop op, wk_tensor *self, wk_val b, wk_scalar alp
     if (fast) {
         const wk_backend *be = backend_of(wk_tensor_device(self));
         if (!be) return false;
-        wk_tensor *y = operand(b, ct, wk_tensor_device(self), self->ndim, self->shape);
-        if (!y) {
+        opnd y;
+        int nd;
+        int64_t shape[WK_MAX_DIMS];
+        wk_val v[2] = {wk_vt(self), b};
+        bool fits = bshape(2, v, &nd, shape) && nd == self->ndim &&
+                    !memcmp(shape, self->shape, sizeof(int64_t) * (size_t)nd);
+        if (!fits) {
             /* not broadcastable to self: let the general path produce PyTorch's message */
             wk_rt_errclear();
-        } else {
-            bool ok = be->binary(d->kern, self, self, y, wk_scalar_to_f64(alpha));
-            wk_tensor_decref(y);
+        } else if (opnd_init(&y, b, ct, wk_tensor_device(self), self->ndim, self->shape)) {
+            bool ok = be->binary(d->kern, self, self, y.t, wk_scalar_to_f64(alpha));
+            opnd_release(&y);
             if (ok) wk_tensor_bump_version(self);
             return ok;
-        }
+        } else return false;
     }
     bin_ctx k = {op, b, alpha};
     wk_tensor *others[1] = {b.t};
@@ -700,11 +765,12 @@ wk_tensor *wk_op_where(wk_tensor *cond, wk_val a, wk_val b) {
     const wk_backend *be = backend_of(dev);
     if (!be) return NULL;
     wk_tensor *c = operand(wk_vt(cond), WK_DT_BOOL, dev, nd, shape);
-    wk_tensor *x = operand(a, ct, dev, nd, shape), *y = operand(b, ct, dev, nd, shape);
-    wk_tensor *out = c && x && y ? wk_tensor_empty(nd, shape, ct, dev) : NULL;
-    if (out && !be->ternary(WK_TER_WHERE, out, c, x, y, 0)) { wk_tensor_decref(out); out = NULL; }
-    wk_tensor_decref(x);
-    wk_tensor_decref(y);
+    opnd x, y;
+    bool okx = c && opnd_init(&x, a, ct, dev, nd, shape), oky = okx && opnd_init(&y, b, ct, dev, nd, shape);
+    wk_tensor *out = oky ? wk_tensor_empty(nd, shape, ct, dev) : NULL;
+    if (out && !be->ternary(WK_TER_WHERE, out, c, x.t, y.t, 0)) { wk_tensor_decref(out); out = NULL; }
+    if (okx) opnd_release(&x);
+    if (oky) opnd_release(&y);
     wk_tensor *ins[3] = {NULL, a.t, b.t};
     if (out && wk_ag_needs(3, ins) && wk_dtype_is_float(ct)) {
         wk_node *n = wk_ag_node("WhereBackward0", bw_where, 3, ins, 1);
@@ -757,10 +823,12 @@ wk_tensor *wk_op_lerp(wk_tensor *start, wk_tensor *end, wk_val weight) {
     const wk_backend *be = backend_of(dev);
     if (!be) return NULL;
     wk_dtype dt = start->dtype;
-    wk_tensor *a = operand(v[0], dt, dev, nd, shape), *b = operand(v[1], dt, dev, nd, shape), *w = operand(weight, dt, dev, nd, shape);
-    wk_tensor *out = a && b && w ? wk_tensor_empty(nd, shape, dt, dev) : NULL;
-    if (out && !be->ternary(WK_TER_LERP, out, a, b, w, 0)) { wk_tensor_decref(out); out = NULL; }
-    wk_tensor_decref(a); wk_tensor_decref(b); wk_tensor_decref(w);
+    opnd o[3];
+    int k = 0;
+    while (k < 3 && opnd_init(&o[k], v[k], dt, dev, nd, shape)) k++;
+    wk_tensor *out = k == 3 ? wk_tensor_empty(nd, shape, dt, dev) : NULL;
+    if (out && !be->ternary(WK_TER_LERP, out, o[0].t, o[1].t, o[2].t, 0)) { wk_tensor_decref(out); out = NULL; }
+    while (k > 0) opnd_release(&o[--k]);
     wk_tensor *ins[3] = {start, end, weight.t};
     if (!out || !wk_ag_needs(3, ins)) return out;
     wk_node *n = wk_ag_node(weight.t ? "LerpBackward1" : "LerpBackward0", bw_lerp, 3, ins, 1);

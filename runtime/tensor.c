@@ -1,6 +1,7 @@
 /* tensor.c — storage lifetime, tensor creation, views and copies (device-independent parts). */
 #include "tensor.h"
 #include "backend.h"
+#include "pool.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,7 @@ void wk_storage_decref(wk_storage *s) {
     if (!s || --s->refcount > 0) return;
     if (s->release) s->release(s->release_ctx, s->data);
     else if (s->allocator && s->data) s->allocator->free(s->device.index, s->data, s->nbytes);
-    free(s);
+    wk_pool_free(s, sizeof *s);
 }
 
 void wk_tensor_decref(wk_tensor *t) {
@@ -26,7 +27,7 @@ void wk_tensor_decref(wk_tensor *t) {
     if ((t->grad || t->grad_fn) && g_autograd_release) g_autograd_release(t);
     wk_storage_decref(t->storage);
     if (t->version && --t->version->refcount == 0) free(t->version);
-    free(t);
+    wk_pool_free(t, sizeof *t);
 }
 
 /* ------------------------------------------------------------------ properties */
@@ -118,11 +119,13 @@ static wk_tensor *tensor_new(wk_storage *s, int ndim, const int64_t *shape, cons
         wk_rt_err(WK_ERR_RUNTIME, "tensors with more than %d dimensions are not supported", WK_MAX_DIMS);
         return NULL;
     }
-    wk_tensor *t = calloc(1, sizeof *t);
+    wk_tensor *t = wk_pool_alloc(sizeof *t, true);
     if (!t) { wk_rt_err(WK_ERR_OOM, "out of memory"); return NULL; }
     if (!ver) {
-        ver = calloc(1, sizeof *ver);
-        if (!ver) { free(t); wk_rt_err(WK_ERR_OOM, "out of memory"); return NULL; }
+        ver = malloc(sizeof *ver); /* plain malloc: checkpoint loading swaps versions too */
+        if (!ver) { wk_pool_free(t, sizeof *t); wk_rt_err(WK_ERR_OOM, "out of memory"); return NULL; }
+        ver->refcount = 0;
+        ver->value = 0;
     }
     ver->refcount++;
     s->refcount++;
@@ -147,14 +150,14 @@ static wk_storage *storage_new(wk_device dev, size_t nbytes) {
         wk_rt_err(WK_ERR_RUNTIME, "CUDA error: invalid device ordinal");
         return NULL;
     }
-    wk_storage *s = calloc(1, sizeof *s);
+    wk_storage *s = wk_pool_alloc(sizeof *s, true);
     if (!s) { wk_rt_err(WK_ERR_OOM, "out of memory"); return NULL; }
     s->refcount = 1;
     s->device = dev;
     s->allocator = b;
     s->nbytes = nbytes;
     s->data = b->alloc(dev.index, nbytes);
-    if (!s->data) { free(s); return NULL; }
+    if (!s->data) { wk_pool_free(s, sizeof *s); return NULL; }
     return s;
 }
 
@@ -326,7 +329,7 @@ wk_tensor *wk_tensor_from_blob(int ndim, const int64_t *shape, const int64_t *st
     int64_t cs[WK_MAX_DIMS];
     if (!check_shape(ndim, shape)) return NULL;
     if (!stride) { contiguous_strides(ndim, shape, cs); stride = cs; }
-    wk_storage *s = calloc(1, sizeof *s);
+    wk_storage *s = wk_pool_alloc(sizeof *s, true);
     if (!s) { wk_rt_err(WK_ERR_OOM, "out of memory"); return NULL; }
     int64_t span = 1;
     for (int i = 0; i < ndim; i++) span = shape[i] ? span + (shape[i] - 1) * stride[i] : 0;

@@ -2,12 +2,15 @@
 # compare.py — loads a checkpoint written by PyTorch and its copy re-saved by wick, in real PyTorch,
 # and checks they are the same: structure, numbers, tensors (dtype, shape, strides, offsets, bits,
 # requires_grad, Parameter) and which tensors share a storage. Usage: compare.py ORIG.pt WICK.pt
-# Exit status 0 when equal; the first difference is printed.
+# --param-as-tensor: WICK.pt may hold a tensor with requires_grad where ORIG.pt holds an
+# nn.Parameter (wick's C unit test runs without torch.nn). Exit status 0 when equal; the first
+# difference is printed.
 import sys
 from collections import OrderedDict
 
 import torch
 
+PARAM_AS_TENSOR = False
 
 def bits(t):
     t = t.detach()
@@ -25,7 +28,7 @@ def same(a, b, path, shares):
                 return '%s: %s %s vs %s' % (path, what, getattr(a, what), getattr(b, what))
         if a.stride() != b.stride() or a.storage_offset() != b.storage_offset():
             return '%s: layout %s+%d vs %s+%d' % (path, a.stride(), a.storage_offset(), b.stride(), b.storage_offset())
-        if isinstance(a, torch.nn.Parameter) != isinstance(b, torch.nn.Parameter):
+        if isinstance(a, torch.nn.Parameter) != isinstance(b, torch.nn.Parameter) and not PARAM_AS_TENSOR:
             return '%s: Parameter type differs' % path
         if bits(a) != bits(b):
             return '%s: values differ' % path
@@ -53,7 +56,12 @@ def same(a, b, path, shares):
 
 
 def main():
-    a, b = torch.load(sys.argv[1]), torch.load(sys.argv[2])
+    global PARAM_AS_TENSOR
+    args = sys.argv[1:]
+    PARAM_AS_TENSOR = args[0] == '--param-as-tensor'
+    if PARAM_AS_TENSOR:
+        args = args[1:]
+    a, b = torch.load(args[0]), torch.load(args[1])
     shares = []
     r = same(a, b, '', shares)
     if not r:   # the same partition of tensors into shared storages

@@ -248,6 +248,11 @@ static wk_tensor *fd_loss(const tcase *c, wk_tensor **in, int n, wk_tensor **ws)
     return total;
 }
 
+/* Elements whose gradient PyTorch defines as zero although the function depends on them. */
+static bool fd_exempt(const tcase *c, const wk_tensor *t, int64_t j) {
+    return !strcmp(c->op, "embedding") && c->p[0] != 0 && j / t->shape[1] == (int64_t)c->p[1];
+}
+
 static void check_gradients(const tcase *c) {
     wk_tensor *in[MAXREC], *diff[MAXREC], *ws[3] = {0}, *g[MAXREC] = {0};
     int nd, n = make_inputs(c, WK_DT_F64, in, diff, &nd);
@@ -265,7 +270,7 @@ static void check_gradients(const tcase *c) {
             wk_tensor *lm = fd_loss(c, in, n, ws);
             *p = x;
             ok = lp && lm;
-            double num = ok ? (rt_at(lp, 0) - rt_at(lm, 0)) / (2 * eps) : 0, ana = g[i] ? rt_at(g[i], j) : 0;
+            double num = ok && !fd_exempt(c, diff[i], j) ? (rt_at(lp, 0) - rt_at(lm, 0)) / (2 * eps) : 0, ana = g[i] ? rt_at(g[i], j) : 0;
             double err = fabs(num - ana) / (1 + fabs(num));
             if (err > worst) worst = err;
             wk_tensor_decref(lp); wk_tensor_decref(lm);

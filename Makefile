@@ -10,7 +10,7 @@ BUILD   ?= build
 LANG_SRC  := $(sort $(wildcard lang/*.c))
 # libwick.a: the language, the tensor runtime and the torch bindings (everything but main).
 LIB_SRC   := $(filter-out lang/main.c,$(LANG_SRC)) \
-             $(sort $(filter-out runtime/ckpt_%.c,$(wildcard runtime/*.c)))
+             $(sort $(wildcard runtime/*.c))
 # runtime/python/**/*.py (torch.nn, optim, utils.data) embedded as source modules.
 PY_SRC    := $(sort $(shell find runtime/python -name '*.py' 2>/dev/null))
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/pysrc.o
@@ -25,6 +25,8 @@ RT_TEST_SRC := $(sort $(wildcard tests/runtime/test_*.c))
 RT_TEST_BIN := $(RT_TEST_SRC:tests/runtime/%.c=$(BUILD)/rtests/%)
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Built for tests/ckpt.t, which runs it (with the wick-level checkpoint programs).
+CKPT_TEST := $(BUILD)/tests/test_ckpt
 # The AST dumper only needs the front end (arena, lexer, parser, ast, astdump, sbuf).
 FRONT_SRC := $(filter lang/arena.c lang/ast.c lang/astdump.c lang/lexer.c lang/parse%.c lang/fstring.c lang/sbuf.c,$(LANG_SRC))
 
@@ -63,6 +65,10 @@ $(BUILD)/bin/wick-astdump: tests/parser/astdump_main.c $(FRONT_SRC:%.c=$(BUILD)/
 	@mkdir -p $(dir $@)
 	$(CC) $(WFLAGS) $(CFLAGS) -o $@ $^ -lm
 
+$(BUILD)/tests/test_ckpt: tests/ckpt/test_ckpt.c $(BUILD)/lib/libwick.a tests/unit/tap.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwick.a $(LDLIBS)
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/lib/libwick.a tests/unit/tap.h
 	@mkdir -p $(dir $@)
 	$(CC) $(WFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwick.a $(LDLIBS)
@@ -92,7 +98,7 @@ deps:
 run: deps all
 	$(BUILD)/bin/wick
 
-test: deps all $(UNIT_BIN) $(RT_TEST_BIN) $(CUDA_TEST_BIN) test-asan-build
+test: deps all $(UNIT_BIN) $(CKPT_TEST) $(RT_TEST_BIN) $(CUDA_TEST_BIN) test-asan-build
 	prove -j2 tests/*.t $(UNIT_BIN) $(RT_TEST_BIN) $(CUDA_TEST_BIN) $(UNIT_SRC:tests/unit/%.c=build-asan/tests/%) \
 	  $(RT_TEST_SRC:tests/runtime/%.c=build-asan/rtests/%)
 

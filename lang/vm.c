@@ -21,17 +21,20 @@ typedef struct wk_fchunk {
 static wk_fchunk *fpool;
 #define FCHUNK_SIZE ((size_t)1 << 20)
 
-static void *fpool_alloc(size_t size) {
+static __attribute__((noinline)) void *fpool_grow(size_t size) {
+    size_t cap = size > FCHUNK_SIZE ? size : FCHUNK_SIZE;
+    wk_fchunk *c = malloc(sizeof(wk_fchunk) + cap);
+    if (!c) return NULL;
+    c->prev = fpool;
+    c->cap = cap;
+    c->used = size;
+    fpool = c;
+    return c->data;
+}
+
+static inline void *fpool_alloc(size_t size) {
     size = (size + 15) & ~(size_t)15;
-    if (!fpool || fpool->cap - fpool->used < size) {
-        size_t cap = size > FCHUNK_SIZE ? size : FCHUNK_SIZE;
-        wk_fchunk *c = malloc(sizeof(wk_fchunk) + cap);
-        if (!c) return NULL;
-        c->prev = fpool;
-        c->cap = cap;
-        c->used = 0;
-        fpool = c;
-    }
+    if (!fpool || fpool->cap - fpool->used < size) return fpool_grow(size);
     void *p = fpool->data + fpool->used;
     fpool->used += size;
     return p;

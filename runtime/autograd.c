@@ -1,6 +1,7 @@
 /* autograd.c — grad mode, per-tensor autograd metadata, graph nodes, saved values and hooks. */
 #include "autograd_impl.h"
 #include "ops.h"
+#include "pool.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,11 @@ bool wk_grad_recording(void) { return !g_no_grad && !g_inference; }
 static uint64_t g_seq;
 
 static void node_destroy(wk_node *n);
+
+/* A node and its edge / metadata arrays are one pooled block (pool.h). */
+static size_t node_size(int n_in, int n_out) {
+    return sizeof(wk_node) + (size_t)n_in * (sizeof(wk_edge) + sizeof(wk_tmeta)) + (size_t)n_out * sizeof(wk_tmeta);
+}
 
 /* Nodes are freed from a work list so a long chain never recurses through the C stack. */
 static _Thread_local wk_node **g_dead;
@@ -64,7 +70,7 @@ static void release_saved(wk_node *n) {
 static void node_destroy(wk_node *n) {
     for (int i = 0; i < n->n_in; i++) wk_node_decref(n->next[i].fn);
     release_saved(n);
-    free(n->saved);
+    if (n->saved != n->saved_inline) free(n->saved);
     free(n->ext);
     hooks_free(n->hooks);
     if (n->retained)
@@ -78,14 +84,13 @@ static void node_destroy(wk_node *n) {
         if (m && m->accumulator == n) m->accumulator = NULL;
         wk_tensor_decref(n->variable);
     }
-    free(n);
+    wk_pool_free(n, node_size(n->n_in, n->n_out));
 }
 
 static wk_node *node_alloc(const char *name, wk_backward_fn bw, int n_in, int n_out) {
-    size_t sz = sizeof(wk_node) + (size_t)n_in * (sizeof(wk_edge) + sizeof(wk_tmeta)) +
-                (size_t)n_out * sizeof(wk_tmeta);
-    wk_node *n = calloc(1, sz);
+    wk_node *n = wk_pool_alloc(node_size(n_in, n_out), true);
     if (!n) { wk_rt_err(WK_ERR_OOM, "out of memory"); return NULL; }
+    n->saved = n->saved_inline;
     n->name = name;
     n->backward = bw;
     n->n_in = n_in;
@@ -111,7 +116,7 @@ static void tensor_release(wk_tensor *t) {
         m->grad_fn->retained[m->output_nr] = NULL;
     hooks_free(m->hooks);
     wk_node_decref(m->grad_fn);
-    free(m);
+    wk_pool_free(m, sizeof *m);
 }
 
 void wk_autograd_init(void) {
@@ -124,7 +129,7 @@ wk_ameta *wk_ag_meta(const wk_tensor *t) { return t ? (wk_ameta *)t->grad_fn : N
 wk_ameta *wk_ag_meta_get(wk_tensor *t) {
     wk_autograd_init();
     if (!t->grad_fn) {
-        wk_ameta *m = calloc(1, sizeof *m);
+        wk_ameta *m = wk_pool_alloc(sizeof *m, true);
         if (!m) { wk_rt_err(WK_ERR_OOM, "out of memory"); return NULL; }
         t->grad_fn = m;
     }
@@ -324,11 +329,20 @@ wk_node *wk_ag_node(const char *name, wk_backward_fn bw, int n_in, wk_tensor *co
     return n;
 }
 
-int wk_ag_save(wk_node *n, wk_tensor *t) {
-    wk_saved *s = realloc(n->saved, sizeof *s * (size_t)(n->n_saved + 1));
-    if (!s) return -1;
+/* Room for one more saved slot (the inline array first, then the heap). */
+static bool saved_grow(wk_node *n) {
+    if (n->n_saved < WK_NODE_INLINE_SAVED) return true;
+    bool inl = n->saved == n->saved_inline;
+    wk_saved *s = realloc(inl ? NULL : n->saved, sizeof *s * (size_t)(n->n_saved + 1));
+    if (!s) return wk_rt_err(WK_ERR_OOM, "out of memory");
+    if (inl) memcpy(s, n->saved_inline, sizeof n->saved_inline);
     n->saved = s;
-    s = &n->saved[n->n_saved];
+    return true;
+}
+
+int wk_ag_save(wk_node *n, wk_tensor *t) {
+    if (!saved_grow(n)) return -1;
+    wk_saved *s = &n->saved[n->n_saved];
     memset(s, 0, sizeof *s);
     if (t) {
         s->t = wk_tensor_alias(t);

@@ -1,6 +1,7 @@
 /* autograd_engine.c — iterative backward: graph discovery, dependency counts, a ready heap by sequence number, accumulation and capture. */
 #include "autograd_impl.h"
 #include "ops.h"
+#include "pool.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,12 +29,29 @@ typedef struct {
 
 static uint64_t g_epoch;
 
+/* Engine scratch arrays come from the pool (pool.h): small graphs never reach malloc. */
+static void *scratch(size_t count, size_t size) {
+    void *p = wk_pool_alloc(count * size, true);
+    if (!p) wk_rt_err(WK_ERR_OOM, "out of memory");
+    return p;
+}
+
+static void scratch_free(void *p, size_t count, size_t size) { wk_pool_free(p, count * size); }
+
+/* Grows *p (count elements of size) to cap elements. */
+static bool scratch_grow(void **p, size_t count, size_t cap, size_t size) {
+    void *q = scratch(cap, size);
+    if (!q) return false;
+    if (*p) memcpy(q, *p, count * size);
+    scratch_free(*p, count, size);
+    *p = q;
+    return true;
+}
+
 static bool push_node(engine *e, wk_node *n) {
     if (e->n == e->cap) {
         int64_t cap = e->cap ? e->cap * 2 : 64;
-        wk_node **p = realloc(e->nodes, sizeof *p * (size_t)cap);
-        if (!p) return wk_rt_err(WK_ERR_OOM, "out of memory");
-        e->nodes = p;
+        if (!scratch_grow((void **)&e->nodes, (size_t)e->cap, (size_t)cap, sizeof *e->nodes)) return false;
         e->cap = cap;
     }
     n->topo = e->n;
@@ -44,9 +62,9 @@ static bool push_node(engine *e, wk_node *n) {
 /* Iterative DFS from the roots; nodes are numbered in post-order. */
 static bool discover(engine *e, int nroots, wk_node *const *roots, uint64_t epoch) {
     typedef struct { wk_node *n; int child; } frame;
-    size_t cap = 64, sp = 0;
-    frame *st = malloc(cap * sizeof *st);
-    if (!st) return wk_rt_err(WK_ERR_OOM, "out of memory");
+    size_t cap = 32, sp = 0;
+    frame *st = scratch(cap, sizeof *st);
+    if (!st) return false;
     bool ok = true;
     for (int r = 0; r < nroots && ok; r++) {
         if (!roots[r] || roots[r]->epoch == epoch) continue;
@@ -63,14 +81,13 @@ static bool discover(engine *e, int nroots, wk_node *const *roots, uint64_t epoc
             if (!c || c->epoch == epoch) continue;
             c->epoch = epoch;
             if (sp == cap) {
-                frame *p = realloc(st, (cap *= 2) * sizeof *st);
-                if (!p) { ok = wk_rt_err(WK_ERR_OOM, "out of memory"); break; }
-                st = p;
+                if (!scratch_grow((void **)&st, cap, cap * 2, sizeof *st)) { ok = false; break; }
+                cap *= 2;
             }
             st[sp++] = (frame){c, 0};
         }
     }
-    free(st);
+    scratch_free(st, cap, sizeof *st);
     return ok;
 }
 
@@ -228,14 +245,13 @@ static bool run_node(engine *e, wk_node *n) {
 static bool engine_prepare(engine *e, int nroots, wk_node *const *roots) {
     uint64_t epoch = ++g_epoch;
     if (!discover(e, nroots, roots, epoch)) return false;
-    e->deps = calloc((size_t)e->n + 1, sizeof *e->deps);
-    e->needed = calloc((size_t)e->n + 1, sizeof *e->needed);
-    e->bufs = calloc((size_t)e->n + 1, sizeof *e->bufs);
-    e->heap = calloc((size_t)e->n + 1, sizeof *e->heap);
-    if (!e->deps || !e->needed || !e->bufs || !e->heap) return wk_rt_err(WK_ERR_OOM, "out of memory");
+    size_t cnt = (size_t)e->n + 1;
+    if (!(e->deps = scratch(cnt, sizeof *e->deps)) || !(e->needed = scratch(cnt, sizeof *e->needed)) ||
+        !(e->bufs = scratch(cnt, sizeof *e->bufs)) || !(e->heap = scratch(cnt, sizeof *e->heap)))
+        return false;
     for (int64_t i = 0; i < e->n; i++) {
         wk_node *n = e->nodes[i];
-        if (!(e->bufs[i] = calloc((size_t)n->n_out, sizeof(wk_tensor *)))) return wk_rt_err(WK_ERR_OOM, "out of memory");
+        if (!(e->bufs[i] = scratch((size_t)n->n_out, sizeof(wk_tensor *)))) return false;
         /* post-order: children already decided */
         bool need = e->accumulate || is_target(e, n);
         for (int j = 0; j < n->n_in && !need; j++)
@@ -255,9 +271,14 @@ static void engine_free(engine *e) {
     for (int64_t i = 0; i < e->n && e->bufs; i++) {
         if (!e->bufs[i]) continue;
         for (int k = 0; k < e->nodes[i]->n_out; k++) wk_tensor_decref(e->bufs[i][k]);
-        free(e->bufs[i]);
+        scratch_free(e->bufs[i], (size_t)e->nodes[i]->n_out, sizeof(wk_tensor *));
     }
-    free(e->bufs); free(e->deps); free(e->needed); free(e->heap); free(e->nodes);
+    size_t cnt = (size_t)e->n + 1;
+    scratch_free(e->bufs, cnt, sizeof *e->bufs);
+    scratch_free(e->deps, cnt, sizeof *e->deps);
+    scratch_free(e->needed, cnt, sizeof *e->needed);
+    scratch_free(e->heap, cnt, sizeof *e->heap);
+    scratch_free(e->nodes, (size_t)e->cap, sizeof *e->nodes);
 }
 
 /* Checks the roots and builds their initial gradients (new refs in rg). */
@@ -287,11 +308,11 @@ static bool root_grads(int n, wk_tensor *const *roots, wk_tensor *const *grads, 
 
 static bool run_engine(engine *e, int n, wk_tensor *const *roots, wk_tensor *const *grads) {
     wk_autograd_init();
-    wk_tensor **rg = calloc((size_t)n + 1, sizeof *rg);
-    wk_node **rn = calloc((size_t)n + 1, sizeof *rn);
-    int *rnr = calloc((size_t)n + 1, sizeof *rnr);
+    size_t cnt = (size_t)n + 1;
+    wk_tensor **rg = scratch(cnt, sizeof *rg);
+    wk_node **rn = scratch(cnt, sizeof *rn);
+    int *rnr = scratch(cnt, sizeof *rnr);
     bool ok = rg && rn && rnr;
-    if (!ok) wk_rt_err(WK_ERR_OOM, "out of memory");
     ok = ok && root_grads(n, roots, grads, rg, rn, rnr);
     ok = ok && engine_prepare(e, n, rn);
     bool was = wk_grad_enabled();
@@ -303,7 +324,9 @@ static bool run_engine(engine *e, int n, wk_tensor *const *roots, wk_tensor *con
     wk_grad_set_enabled(was);
     engine_free(e);
     for (int i = 0; i < n && rg && rn; i++) { wk_tensor_decref(rg[i]); wk_node_decref(rn[i]); }
-    free(rg); free(rn); free(rnr);
+    scratch_free(rg, cnt, sizeof *rg);
+    scratch_free(rn, cnt, sizeof *rn);
+    scratch_free(rnr, cnt, sizeof *rnr);
     return ok;
 }
 

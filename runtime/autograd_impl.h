@@ -40,6 +40,7 @@ typedef struct wk_hook {
 typedef bool (*wk_backward_fn)(wk_node *n, wk_tensor *const *gout, wk_tensor **gin);
 
 #define WK_NODE_INTS (2 * WK_MAX_DIMS + 8)
+#define WK_NODE_INLINE_SAVED 3
 
 struct wk_node {
     int64_t refcount;
@@ -49,7 +50,8 @@ struct wk_node {
     int n_in, n_out, n_saved;
     wk_edge *next;       /* n_in */
     wk_tmeta *in, *out;  /* n_in, n_out */
-    wk_saved *saved;     /* n_saved */
+    wk_saved *saved;     /* n_saved: saved_inline, or heap memory once more are saved */
+    wk_saved saved_inline[WK_NODE_INLINE_SAVED];
     int64_t iv[WK_NODE_INTS]; /* op parameters */
     double dv[4];
     int64_t *ext;        /* variable-length parameters (freed with the node) */

@@ -187,18 +187,25 @@ static bool add_backends(wk_obj *torch) {
 
 /* ================================================================ torch.__getattr__ */
 
-/* The embedded Python packages, imported on first access (they import torch themselves). */
-static const char *const g_lazy[] = { "nn", "optim", "utils", NULL };
+/* The embedded Python packages, imported on first access (they import torch themselves):
+ * attribute, then the module that makes its usual subpackages reachable too. */
+static const char *const g_lazy[][2] = {
+    { "nn", "torch.nn.functional" }, { "optim", "torch.optim.lr_scheduler" }, { "utils", "torch.utils.data" },
+    { NULL, NULL }
+};
 
 static wk_value torch_getattr(const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[1];
     if (!wk_args_parse("__getattr__", args, nargs, kw, "name", a)) return WK_NULLV;
     if (!wk_is_str(a[0])) return wk_raise(wk_exc_TypeError, "attribute name must be string");
     const char *name = wk_str_cstr(a[0]);
-    for (int i = 0; g_lazy[i]; i++) {
-        if (strcmp(name, g_lazy[i])) continue;
+    for (int i = 0; g_lazy[i][0]; i++) {
+        if (strcmp(name, g_lazy[i][0])) continue;
         char full[32];
         snprintf(full, sizeof full, "torch.%s", name);
+        wk_value sub = wk_import(g_lazy[i][1]);
+        if (WK_IS_NULL(sub)) return sub;
+        wk_decref(sub);
         return wk_import(full);
     }
     return wk_raise(wk_exc_AttributeError, "module 'torch' has no attribute '%s'", name);

@@ -53,7 +53,32 @@ static void coalesce(wk_iter *it) {
     it->ndim = m;
 }
 
+/* Fast path: every operand is contiguous over ops[0]'s shape or a broadcast scalar (all strides
+ * 0), so the iteration is one flat row (what coalescing would give, without its cost). */
+static bool init_flat(wk_iter *it, int nops, const wk_tensor *const *ops) {
+    const wk_tensor *t0 = ops[0];
+    for (int k = 0; k < nops; k++) {
+        const wk_tensor *t = ops[k];
+        bool zero = true, contig = true;
+        int64_t expect = 1;
+        for (int d = t0->ndim - 1; d >= 0; d--) {
+            zero = zero && t->stride[d] == 0;
+            contig = contig && (t0->shape[d] == 1 || t->stride[d] == expect);
+            expect *= t0->shape[d];
+        }
+        if (!zero && !contig) return false;
+        it->stride[k][0] = zero ? 0 : (int64_t)wk_dtype_size(t->dtype);
+        it->base[k] = wk_tensor_data(t);
+    }
+    it->nops = nops;
+    it->ndim = 1;
+    it->numel = wk_tensor_numel(t0);
+    it->shape[0] = it->numel;
+    return true;
+}
+
 void wk_iter_init(wk_iter *it, int nops, const wk_tensor *const *ops, bool reorder) {
+    if (init_flat(it, nops, ops)) return;
     const wk_tensor *t0 = ops[0];
     it->nops = nops;
     it->ndim = t0->ndim;
@@ -128,7 +153,15 @@ void wk_iter_run(const wk_iter *it, wk_loop_fn fn, void *ctx, bool parallel) {
     int64_t inner = it->ndim ? it->shape[it->ndim - 1] : 1;
     int64_t rows = it->numel / inner;
     rows_job j = {it, fn, ctx, 16384};
-    if (parallel && it->numel >= PAR_MIN && wk_cpu_num_threads() > 1) {
+    bool par = parallel && it->numel >= PAR_MIN && wk_cpu_num_threads() > 1;
+    if (it->ndim == 1 && !par) { /* one flat row: straight to the kernel */
+        char *p[WK_ITER_MAX_OPS];
+        int64_t st[WK_ITER_MAX_OPS];
+        for (int k = 0; k < it->nops; k++) { p[k] = it->base[k]; st[k] = it->stride[k][0]; }
+        fn(p, st, it->numel, ctx);
+        return;
+    }
+    if (par) {
         if (it->ndim == 1) {
             wk_cpu_parallel_for((inner + j.piece - 1) / j.piece, 1, pieces_chunk, &j);
             return;

@@ -1,0 +1,26 @@
+# Cheat sheet "Arithmetic" and "In-place Operations" on the CPU.
+import torch
+
+torch.manual_seed(0)
+x = torch.rand(2, 2)
+y = torch.rand(2, 2)
+print(x)
+print(y)
+print(x + y)
+print(torch.add(x, y))
+print(x - y)
+print(x * y)
+print(x / y)
+print(x ** 2)
+print(x @ y)
+print(torch.matmul(x, y))
+
+x = torch.rand(2, 2)
+y = torch.rand(2, 2)
+print(y.add_(x))
+print(y.sub_(x))
+print(y.mul_(x))
+print(y.div_(x))
+print(y.zero_())
+print(y.fill_(5))
+print(y)

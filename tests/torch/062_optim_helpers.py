@@ -1,0 +1,32 @@
+# Tensor helpers the optimizers use: addcmul(_), addcdiv(_), lerp_, dict keys by identity.
+import torch
+
+torch.manual_seed(0)
+a = torch.randn(5)
+b = torch.randn(5)
+c = torch.rand(5) + 0.5
+print(torch.addcmul(a, b, c, value=0.1))
+print(a.addcdiv(b, c, value=-0.3))
+print(torch.addcdiv(a, b, c))
+s = a.clone()
+print(s.addcmul_(b, b, value=1 - 0.999), s)
+s.addcdiv_(b, c.sqrt().add_(1e-8), value=-0.01)
+print(s)
+e = torch.zeros(5)
+print(e.lerp_(b, 0.1), e.lerp_(a, torch.full((5,), 0.5)))
+big = torch.randn(37)
+print(torch.addcmul(big, big, big, value=0.5)[30:])
+d = {a: 'a', b: 'b'}
+print(d[a], d[b], a in d, torch.zeros(5) in d)
+print(a.type(), a.is_floating_point(), torch.float32.is_floating_point, torch.int64.is_floating_point)
+print(a.new_zeros(2, 3), a.new_empty(2).shape)
+g = torch.Generator().manual_seed(7)
+print(torch.randperm(6, generator=g), torch.randint(0, 10, (4,), generator=g))
+print(torch.empty(4, dtype=torch.int64).random_(0, 100, generator=g))
+x = torch.randn(3, 4)
+print(x.var(1, unbiased=False, keepdim=True), x.var((0, 1)))
+print(torch.maximum(a, b), torch.rsqrt(c), torch.erf(a))
+print(torch.addmm(torch.ones(2), torch.randn(2, 3), torch.randn(3, 2)))
+print(x.masked_select(x > 0), x.gather(1, torch.tensor([[0], [1], [2]])))
+print(x.index_select(0, torch.tensor([2, 0])))
+print(torch.zeros(3, 4).scatter_(1, torch.tensor([[1], [2], [3]]), 5.0))

@@ -31,7 +31,8 @@ typedef struct wk_frame {
     int ip;                     /* next instruction */
     int lasti;                  /* instruction being executed (traceback entries) */
     int nblocks;
-    int depth;                  /* value-stack depth while suspended */
+    int depth;                  /* value-stack depth while suspended (a yielded generator,
+                                   or a caller waiting for a call the loop runs inline) */
     int ncells;                 /* cellvars + freevars */
     bool owns_code;             /* heap frames hold a reference to code */
     bool heap;                  /* malloc'd (generator frames) rather than pooled */
@@ -54,7 +55,10 @@ static inline wk_value *wk_frame_stack(wk_frame *f) {
 
 /* Runs a prepared frame until it returns or yields (*yielded set to true). Returns the
  * returned/yielded value or WK_NULL with an exception. throwflag: an exception is
- * pending and must be raised at the resume point (generator.throw). */
+ * pending and must be raised at the resume point (generator.throw). Calls of wick
+ * functions (not generators) made by the frame run inside this same C call: the callee
+ * gets a pooled frame linked through back/wk_vm_current_frame as usual and the caller
+ * waits with its ip and depth saved. */
 wk_value wk_vm_run_frame(wk_frame *f, bool throwflag, bool *yielded);
 
 /* Binds call arguments of a wick function into the fresh frame's fast locals with

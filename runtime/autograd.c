@@ -70,6 +70,7 @@ static void release_saved(wk_node *n) {
 static void node_destroy(wk_node *n) {
     for (int i = 0; i < n->n_in; i++) wk_node_decref(n->next[i].fn);
     release_saved(n);
+    for (int i = 0; i < n->n_saved; i++) wk_node_decref(n->saved[i].edge.fn);
     if (n->saved != n->saved_inline) free(n->saved);
     free(n->ext);
     hooks_free(n->hooks);
@@ -116,6 +117,7 @@ static void tensor_release(wk_tensor *t) {
         m->grad_fn->retained[m->output_nr] = NULL;
     hooks_free(m->hooks);
     wk_node_decref(m->grad_fn);
+    wk_tensor_decref(m->view_base);
     wk_pool_free(m, sizeof *m);
 }
 
@@ -297,6 +299,48 @@ static wk_node *accumulator(wk_tensor *t) {
     return n;  /* refcount 0: the caller's edge owns it */
 }
 
+static wk_edge grad_edge(wk_tensor *t);
+
+/* ------------------------------------------------------------------ saved values with history */
+/* While the engine runs with create_graph, saved values are handed out with their history: the
+ * leaf itself, or a fresh alias carrying the saved grad_fn edge. The aliases live until the
+ * engine calls wk_ag_unpacked_clear after the node (an alias of a node's own output would
+ * otherwise keep that node alive through a cycle). */
+static _Thread_local bool g_unpack_history;
+static _Thread_local wk_tensor **g_unpacked;
+static _Thread_local int g_nunpacked, g_capunpacked;
+
+bool wk_ag_set_unpack_history(bool on) {
+    bool was = g_unpack_history;
+    g_unpack_history = on;
+    return was;
+}
+
+void wk_ag_unpacked_clear(void) {
+    while (g_nunpacked) wk_tensor_decref(g_unpacked[--g_nunpacked]);
+}
+
+static wk_tensor *unpack_history(wk_node *n, wk_saved *s) {
+    wk_node *fn = s->self_out ? n : s->edge.fn;
+    if (!fn) return s->t;
+    if (fn->variable) return fn->variable;  /* a leaf: the AccumulateGrad's variable */
+    if (g_nunpacked == g_capunpacked) {
+        int cap = g_capunpacked ? 2 * g_capunpacked : 16;
+        wk_tensor **p = realloc(g_unpacked, sizeof *p * (size_t)cap);
+        if (!p) { wk_rt_err(WK_ERR_OOM, "out of memory"); return NULL; }
+        g_unpacked = p;
+        g_capunpacked = cap;
+    }
+    wk_tensor *a = wk_tensor_alias(s->t);
+    wk_ameta *m = a ? wk_ag_meta_get(a) : NULL;
+    if (!m) { wk_tensor_decref(a); return NULL; }
+    m->grad_fn = wk_node_incref(fn);
+    m->output_nr = s->edge.input_nr;
+    a->requires_grad = true;
+    g_unpacked[g_nunpacked++] = a;
+    return a;
+}
+
 static wk_edge grad_edge(wk_tensor *t) {
     wk_edge e = {NULL, 0};
     if (!t || !t->requires_grad) return e;
@@ -349,6 +393,8 @@ int wk_ag_save(wk_node *n, wk_tensor *t) {
         s->version = wk_tensor_version(t);
         wk_ameta *m = wk_ag_meta(t);
         if (m && m->grad_fn) { s->src_name = m->grad_fn->name; s->src_out = m->output_nr; }
+        if (m && m->grad_fn == n) { s->self_out = true; s->edge.input_nr = m->output_nr; }
+        else s->edge = grad_edge(t);
     }
     return n->n_saved++;
 }
@@ -392,7 +438,7 @@ wk_tensor *wk_ag_saved(wk_node *n, int i) {
                   shape, which, (unsigned long long)wk_tensor_version(s->t), (unsigned long long)s->version);
         return NULL;
     }
-    return s->t;
+    return s->t && g_unpack_history ? unpack_history(n, s) : s->t;
 }
 
 void wk_ag_set_output(wk_node *n, int nr, wk_tensor *out) {
@@ -407,16 +453,52 @@ void wk_ag_set_output(wk_node *n, int nr, wk_tensor *out) {
     wk_node_decref(old);
 }
 
-void wk_ag_rebase(wk_node *n, wk_tensor *self) {
-    wk_ameta *m = wk_ag_meta(self);
+/* Makes t output nr of n, keeping retain_grad() working across the change. */
+void wk_ag_reset_history(wk_node *n, int nr, wk_tensor *t) {
+    wk_ameta *m = wk_ag_meta(t);
     bool retained = m && m->retains_grad;
     if (retained && m->grad_fn->retained) m->grad_fn->retained[m->output_nr] = NULL;
-    wk_ag_set_output(n, 0, self);
-    if (retained) wk_autograd_retain_grad(self);
+    wk_ag_set_output(n, nr, t);
+    if (retained) wk_autograd_retain_grad(t);
+}
+
+void wk_ag_rebase(wk_node *n, wk_tensor *self) {
+    wk_tensor *base = wk_ag_view_base(self);
+    if (base && wk_ag_copy_slices(n, base, self)) return;
+    wk_ag_reset_history(n, 0, self);
+}
+
+/* ------------------------------------------------------------------ views */
+wk_tensor *wk_ag_view_base(const wk_tensor *t) {
+    wk_ameta *m = wk_ag_meta(t);
+    return m ? m->view_base : NULL;
+}
+
+bool wk_ag_set_view(wk_tensor *out, wk_tensor *a) {
+    wk_tensor *base = wk_ag_view_base(a);
+    wk_ameta *m = wk_ag_meta_get(out);
+    if (!m) return false;
+    wk_tensor *old = m->view_base;
+    m->view_base = wk_tensor_incref(base ? base : a);
+    m->view_no_grad = !wk_grad_recording();
+    wk_tensor_decref(old);
+    return true;
 }
 
 bool wk_ag_check_inplace(wk_tensor *self) {
-    if (wk_grad_recording() && self->requires_grad && wk_autograd_is_leaf(self))
+    if (!wk_grad_recording()) return true;
+    if (self->requires_grad && wk_autograd_is_leaf(self))
         return wk_rt_err(WK_ERR_RUNTIME, "a leaf Variable that requires grad is being used in an in-place operation.");
+    wk_ameta *m = wk_ag_meta(self);
+    wk_tensor *base = m ? m->view_base : NULL;
+    if (!base || !base->requires_grad) return true;
+    if (m->view_no_grad)
+        return wk_rt_err(WK_ERR_RUNTIME, "A view was created in no_grad mode and is being modified inplace with grad "
+                         "mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You "
+                         "can clarify your code by moving both the view and the inplace either both inside the "
+                         "no_grad block (if you don't want the inplace to be tracked) or both outside (if you want "
+                         "the inplace to be tracked).");
+    if (wk_autograd_is_leaf(base))
+        return wk_rt_err(WK_ERR_RUNTIME, "a view of a leaf Variable that requires grad is being used in an in-place operation.");
     return true;
 }

@@ -63,7 +63,9 @@ void wk_node_decref(wk_node *n);
 /* ------------------------------------------------------------------ engine */
 /* tensor.backward(gradient) / torch.autograd.backward. grads[i] NULL = implicit ones (only for
  * scalar roots: "grad can be implicitly created only for scalar outputs"). Leaves accumulate
- * into .grad; saved values are released unless retain_graph. create_graph must be false. */
+ * into .grad; saved values are released unless retain_graph. create_graph=True
+ * runs the derivative formulas with grad mode on, so the gradients carry history (double
+ * backward); it implies retain_graph. */
 bool wk_autograd_backward(int n_roots, wk_tensor *const *roots, wk_tensor *const *grads,
                           bool retain_graph, bool create_graph);
 /* torch.autograd.grad: results[i] (new reference or NULL when unused and allow_unused) receives

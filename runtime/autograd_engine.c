@@ -25,6 +25,7 @@ typedef struct {
     wk_tensor **results;
     bool accumulate;      /* backward(): run AccumulateGrad; grad(): capture */
     bool retain;
+    bool create;          /* create_graph: derivative formulas record history */
 } engine;
 
 static uint64_t g_epoch;
@@ -146,7 +147,7 @@ static wk_tensor *fit_grad(wk_node *n, int j, wk_tensor *g) {
         r = s;
     }
     if (r->dtype != m->dtype) {
-        wk_tensor *c = wk_tensor_to_dtype(r, m->dtype, false);
+        wk_tensor *c = wk_op_to_dtype(r, m->dtype, false);
         wk_tensor_decref(r);
         r = c;
     }
@@ -179,8 +180,16 @@ static bool run_hooks(wk_node *n, wk_tensor **gout) {
     return true;
 }
 
-/* AccumulateGrad: .grad = g (stolen when nobody else holds it) or .grad += g. */
-static bool accumulate(wk_tensor *var, wk_tensor *g) {
+/* AccumulateGrad: .grad = g (stolen when nobody else holds it) or .grad += g; with create_graph
+ * .grad = g or .grad + g, keeping their history. */
+static bool accumulate(wk_tensor *var, wk_tensor *g, bool create) {
+    if (create) {
+        wk_tensor *ng = var->grad ? wk_op_add(wk_vt(var->grad), wk_vt(g), wk_scalar_int(1)) : wk_tensor_incref(g);
+        if (!ng) return false;
+        wk_autograd_set_grad(var, ng);
+        wk_tensor_decref(ng);
+        return true;
+    }
     if (var->grad) return wk_op_binary_(WK_OP_ADD, var->grad, wk_vt(g));
     bool steal = g->refcount == 1 && g->storage->refcount == 1 && wk_tensor_is_dense(g);
     wk_tensor *ng = steal ? wk_tensor_incref(g) : wk_tensor_clone(g);
@@ -216,11 +225,12 @@ static bool run_node(engine *e, wk_node *n) {
             if (!gout[i] && !(gout[i] = wk_tmeta_zeros(&n->out[i]))) ok = false;
         ok = ok && run_hooks(n, gout);
         if (ok && e->ntargets) ok = capture(e, n, gout);
-        if (ok && n->variable && e->accumulate) ok = accumulate(n->variable, gout[0]);
+        if (ok && n->variable && e->accumulate) ok = accumulate(n->variable, gout[0], e->create);
         bool children_needed = false;
         for (int j = 0; j < n->n_in; j++)
             if (n->next[j].fn && e->needed[n->next[j].fn->topo]) children_needed = true;
         if (ok && n->backward && children_needed) ok = n->backward(n, gout, gin);
+        if (e->create) wk_ag_unpacked_clear();
     }
     for (int j = 0; j < n->n_in && ok; j++) {
         wk_node *c = n->next[j].fn;
@@ -315,13 +325,14 @@ static bool run_engine(engine *e, int n, wk_tensor *const *roots, wk_tensor *con
     bool ok = rg && rn && rnr;
     ok = ok && root_grads(n, roots, grads, rg, rn, rnr);
     ok = ok && engine_prepare(e, n, rn);
-    bool was = wk_grad_enabled();
-    wk_grad_set_enabled(false);
+    bool was = wk_grad_enabled(), was_unpack = wk_ag_set_unpack_history(e->create);
+    wk_grad_set_enabled(e->create);
     for (int i = 0; i < n && ok; i++) ok = buf_add(&e->bufs[rn[i]->topo][rnr[i]], rg[i]);
     for (int64_t i = 0; i < e->n && ok; i++)
         if (e->needed[i] && e->deps[i] == 0) heap_push(e, e->nodes[i]);
     while (ok && e->nheap) ok = run_node(e, heap_pop(e));
     wk_grad_set_enabled(was);
+    wk_ag_set_unpack_history(was_unpack);
     engine_free(e);
     for (int i = 0; i < n && rg && rn; i++) { wk_tensor_decref(rg[i]); wk_node_decref(rn[i]); }
     scratch_free(rg, cnt, sizeof *rg);
@@ -332,20 +343,20 @@ static bool run_engine(engine *e, int n, wk_tensor *const *roots, wk_tensor *con
 
 bool wk_autograd_backward(int n_roots, wk_tensor *const *roots, wk_tensor *const *grads,
                           bool retain_graph, bool create_graph) {
-    if (create_graph) return wk_rt_err(WK_ERR_NOTIMPL, "create_graph=True is not supported");
     engine e = {0};
     e.accumulate = true;
-    e.retain = retain_graph;
+    e.create = create_graph;
+    e.retain = retain_graph || create_graph;
     return run_engine(&e, n_roots, roots, grads);
 }
 
 bool wk_autograd_grad(int n_out, wk_tensor *const *outputs, wk_tensor *const *grad_outputs,
                       int n_in, wk_tensor *const *inputs, bool retain_graph, bool create_graph,
                       bool allow_unused, wk_tensor **results) {
-    if (create_graph) return wk_rt_err(WK_ERR_NOTIMPL, "create_graph=True is not supported");
     for (int i = 0; i < n_in; i++) results[i] = NULL;
     engine e = {0};
-    e.retain = retain_graph;
+    e.create = create_graph;
+    e.retain = retain_graph || create_graph;
     e.results = results;
     e.targets = calloc((size_t)n_in + 1, sizeof *e.targets);
     if (!e.targets) return wk_rt_err(WK_ERR_OOM, "out of memory");

@@ -23,6 +23,8 @@ typedef struct wk_saved {
     uint64_t version;
     const char *src_name;  /* grad_fn name of the saved tensor ("ExpBackward0"), NULL for leaves */
     int src_out;
+    wk_edge edge;          /* where the saved value's gradient went (strong), for create_graph */
+    bool self_out;         /* the value is an output of the saving node (edge.fn would be a cycle) */
 } wk_saved;
 
 typedef struct wk_hook {
@@ -72,7 +74,9 @@ typedef struct wk_ameta {
     wk_node *accumulator; /* weak: AccumulateGrad node of a leaf */
     wk_hook *hooks;       /* leaf hooks */
     bool retains_grad;
+    bool view_no_grad;    /* a view created while grad recording was off */
     int64_t next_hook_id;
+    wk_tensor *view_base; /* strong: the root base when this tensor is a view, else NULL */
 } wk_ameta;
 
 wk_ameta *wk_ag_meta(const wk_tensor *t);        /* NULL when none */
@@ -92,10 +96,23 @@ wk_tensor *wk_ag_saved(wk_node *n, int i);
 /* Makes out (a fresh result) output nr of n: grad_fn, requires_grad, output meta. */
 void wk_ag_set_output(wk_node *n, int nr, wk_tensor *out);
 /* Records an in-place op on self: self's previous gradient edge must already be n's input
- * (pass self in ins); self becomes output 0 of n. */
+ * (pass self in ins); self becomes output 0 of n. When self is a view, its base's history is
+ * rewritten too (CopySlices) and self's becomes AsStridedBackward0 of the base. */
 void wk_ag_rebase(wk_node *n, wk_tensor *self);
+/* Makes t output nr of n (t's previous history is dropped; retain_grad() carries over). */
+void wk_ag_reset_history(wk_node *n, int nr, wk_tensor *t);
 /* Checks before an in-place op on self that may record history (leaf / view-of-leaf errors). */
 bool wk_ag_check_inplace(wk_tensor *self);
+/* Marks out (sharing a's storage) as a view of a's root base. False on out of memory. */
+bool wk_ag_set_view(wk_tensor *out, wk_tensor *a);
+/* The root base of a view (borrowed), or NULL. */
+wk_tensor *wk_ag_view_base(const wk_tensor *t);
+/* CopySlices for base after an in-place op n on its view self (autograd_views.c). */
+bool wk_ag_copy_slices(wk_node *n, wk_tensor *base, wk_tensor *self);
+/* create_graph support: while on, wk_ag_saved returns saved values with their history; the
+ * engine drops those temporaries with wk_ag_unpacked_clear after each node. */
+bool wk_ag_set_unpack_history(bool on); /* returns the previous setting */
+void wk_ag_unpacked_clear(void);
 void wk_tmeta_of(wk_tmeta *m, const wk_tensor *t);
 wk_tensor *wk_tmeta_zeros(const wk_tmeta *m);
 

@@ -104,6 +104,14 @@ void wk_bind_grad_suffix(const wk_tensor *t, char *buf, size_t cap); /* bind_aut
 bool wk_bind_autograd_module(wk_obj *torch);                      /* bind_autograd.c */
 bool wk_bind_types_init(void);                                    /* bind_types.c */
 bool wk_bind_types_module(wk_obj *torch);                         /* bind_types.c */
+/* torch.cuda (bind_cuda.c); the device check of CUDA tensor creation (loads the plugin, checks
+ * the ordinal); torch.manual_seed's CUDA part (queued until CUDA loads); the OOM class. */
+bool wk_bind_cuda_module(wk_obj *torch);
+bool wk_bind_cuda_device_check(wk_device d);
+void wk_bind_cuda_seed_all(uint64_t seed);
+wk_type *wk_bind_cuda_oom_type(void);
+/* text/html renderers of Tensor and Size for IPython.display (bind_display.c). */
+bool wk_bind_display_init(void);
 /* torch.backends, torch.__getattr__ (lazy nn/optim/utils), matmul precision. */
 bool wk_bind_backends_module(wk_obj *torch);                      /* bind_backends.c */
 bool wk_bind_tensor_init(void);                                   /* bind_tensor.c */

@@ -88,6 +88,7 @@ wk_value wk_bind_manual_seed(const wk_value *args, int nargs, wk_obj *kw) {
     uint64_t s;
     if (!wk_args_parse("manual_seed", args, nargs, kw, "seed", a) || !seed_value(a[0], &s)) return WK_NULLV;
     wk_rng_seed(wk_rng_default(), s);
+    wk_bind_cuda_seed_all(s);
     return wk_bind_default_generator();
 }
 

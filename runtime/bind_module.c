@@ -194,87 +194,6 @@ static const wk_methoddef torch_funcs[] = {
     { NULL, NULL, 0, NULL }
 };
 
-/* ================================================================ torch.cuda */
-
-static wk_value need_cuda(void) {
-    if (!wk_backend_available(WK_DEV_CUDA)) {
-        if (!wk_backend_get((wk_device){ WK_DEV_CUDA, 0 })) return wk_bind_rt_raise();
-        return wk_raise(wk_exc_RuntimeError, "No CUDA GPUs are available");
-    }
-    return WK_NONEV;
-}
-
-static wk_value c_is_available(const wk_value *args, int nargs, wk_obj *kw) {
-    (void)args;
-    if (!wk_args_none("is_available", nargs, kw)) return WK_NULLV;
-    return wk_bool(wk_backend_available(WK_DEV_CUDA));
-}
-
-static wk_value c_device_count(const wk_value *args, int nargs, wk_obj *kw) {
-    (void)args;
-    if (!wk_args_none("device_count", nargs, kw)) return WK_NULLV;
-    return wk_int(wk_backend_device_count(WK_DEV_CUDA));
-}
-
-static wk_value c_current_device(const wk_value *args, int nargs, wk_obj *kw) {
-    (void)args;
-    if (!wk_args_none("current_device", nargs, kw)) return WK_NULLV;
-    wk_value r = need_cuda();
-    return WK_IS_NULL(r) ? r : wk_int(0);
-}
-
-static wk_value c_requires_cuda(const wk_value *args, int nargs, wk_obj *kw) {
-    (void)args; (void)nargs; (void)kw;
-    return need_cuda();
-}
-
-static wk_value c_noop(const wk_value *args, int nargs, wk_obj *kw) {
-    (void)args; (void)nargs; (void)kw;
-    return WK_NONEV;
-}
-
-typedef enum { M_ALLOCATED, M_RESERVED, M_MAX_ALLOCATED, M_MAX_RESERVED } memq;
-
-static wk_value mem_query(const wk_value *args, int nargs, wk_obj *kw, memq q) {
-    wk_value a[1];
-    if (!wk_args_parse("memory_allocated", args, nargs, kw, "|device", a)) return WK_NULLV;
-    wk_device d = { WK_DEV_CUDA, 0 };
-    if (!wk_bind_device_arg(a[0], &d)) return WK_NULLV;
-    if (!wk_backend_available(WK_DEV_CUDA)) return wk_int(0);   /* as PyTorch without CUDA */
-    const wk_backend *b = wk_backend_get(d);
-    if (!b) return wk_bind_rt_raise();
-    wk_memstats st;
-    memset(&st, 0, sizeof st);
-    b->memory_stats(d.index < 0 ? 0 : d.index, &st);
-    int64_t v = q == M_ALLOCATED ? st.allocated : q == M_RESERVED ? st.reserved
-              : q == M_MAX_ALLOCATED ? st.peak_allocated : st.peak_reserved;
-    return wk_int(v);
-}
-#define MEMQ(fn, q) static wk_value fn(const wk_value *args, int nargs, wk_obj *kw) { return mem_query(args, nargs, kw, q); }
-MEMQ(c_memory_allocated, M_ALLOCATED)
-MEMQ(c_memory_reserved, M_RESERVED)
-MEMQ(c_max_memory_allocated, M_MAX_ALLOCATED)
-MEMQ(c_max_memory_reserved, M_MAX_RESERVED)
-
-static const wk_methoddef cuda_funcs[] = {
-    { "is_available", c_is_available, 0, NULL }, { "device_count", c_device_count, 0, NULL },
-    { "current_device", c_current_device, 0, NULL }, { "get_device_name", c_requires_cuda, 0, NULL },
-    { "set_device", c_requires_cuda, 0, NULL }, { "synchronize", c_requires_cuda, 0, NULL },
-    { "empty_cache", c_noop, 0, NULL }, { "manual_seed", c_noop, 0, NULL }, { "manual_seed_all", c_noop, 0, NULL },
-    { "memory_allocated", c_memory_allocated, 0, NULL }, { "memory_reserved", c_memory_reserved, 0, NULL },
-    { "max_memory_allocated", c_max_memory_allocated, 0, NULL },
-    { "max_memory_reserved", c_max_memory_reserved, 0, NULL },
-    { NULL, NULL, 0, NULL }
-};
-
-static bool add_submodule(wk_obj *torch, const char *name, const char *full, const wk_methoddef *funcs) {
-    wk_obj *m = wk_module_new(full);
-    bool ok = m && wk_module_add_funcs(m, funcs) && wk_module_add(torch, name, wk_objv(m)) &&
-              wk_dict_set_s(wk_vm_state.modules, full, wk_objv(m)) == 0;
-    wk_obj_decref(m);
-    return ok;
-}
-
 /* ================================================================ init */
 
 static bool add_constants(wk_obj *m) {
@@ -291,7 +210,8 @@ static bool add_constants(wk_obj *m) {
 wk_obj *wk_mod_torch_init(void) {
     static bool types_ready;
     if (!types_ready) {
-        if (!wk_bind_types_init() || !wk_bind_generator_init() || !wk_type_ready(&g_tfn_type) || !wk_bind_tensor_init())
+        if (!wk_bind_types_init() || !wk_bind_generator_init() || !wk_type_ready(&g_tfn_type) || !wk_bind_tensor_init() ||
+            !wk_bind_display_init())
             return NULL;
         types_ready = true;
     }
@@ -304,7 +224,7 @@ wk_obj *wk_mod_torch_init(void) {
               wk_module_add_funcs(m, torch_funcs) && add_constants(m) &&
               wk_module_add(m, "Tensor", wk_objv(&wk_torch_tensor_type.ob)) &&
               wk_module_add(m, "Generator", wk_objv(&wk_torch_generator_type.ob)) &&
-              wk_bind_autograd_module(m) && add_submodule(m, "cuda", "torch.cuda", cuda_funcs) &&
+              wk_bind_autograd_module(m) && wk_bind_cuda_module(m) &&
               wk_bind_types_module(m) && wk_bind_backends_module(m);
     if (!ok) { wk_obj_decref(m); return NULL; }
     return m;

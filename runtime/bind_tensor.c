@@ -167,6 +167,10 @@ static wk_value m_tolist(const wk_value *args, int nargs, wk_obj *kw) {
 
 static wk_value m_numpy(const wk_value *args, int nargs, wk_obj *kw) {
     (void)nargs; (void)kw;
+    wk_device d = wk_tensor_device(SELF(args));
+    if (d.type == WK_DEV_CUDA)
+        return wk_raise(wk_exc_TypeError, "can't convert cuda:%d device type tensor to numpy. Use Tensor.cpu() to copy "
+                        "the tensor to host memory first.", d.index < 0 ? 0 : d.index);
     if (SELF(args)->requires_grad)
         return wk_raise(wk_exc_RuntimeError, "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
     return wk_raise(wk_exc_NotImplementedError, "numpy() is not available: wick has no NumPy; use tensor.tolist()");

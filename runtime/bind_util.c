@@ -17,7 +17,10 @@ wk_value wk_bind_rt_raise(void) {
     if (wk_err_occurred()) { wk_rt_errclear(); return WK_NULLV; }   /* a wick error (hook) wins */
     wk_errkind k = wk_rt_errkind();
     if (k == WK_ERR_NONE) return wk_raise(wk_exc_RuntimeError, "unknown runtime error");
-    wk_raise(errkind_type(k), "%s", wk_rt_errmsg());
+    wk_type *t = errkind_type(k);
+    if (k == WK_ERR_OOM && !strncmp(wk_rt_errmsg(), "CUDA out of memory", 18) && wk_bind_cuda_oom_type())
+        t = wk_bind_cuda_oom_type();
+    wk_raise(t, "%s", wk_rt_errmsg());
     wk_rt_errclear();
     return WK_NULLV;
 }
@@ -210,6 +213,5 @@ wk_value wk_bind_tuple_of(wk_tensor **ts, int64_t n) {
 
 bool wk_bind_device_check(wk_device d) {
     if (d.type == WK_DEV_CPU) return true;
-    if (!wk_backend_get(d)) return wk_bind_rt_fail();
-    return true;
+    return wk_bind_cuda_device_check(d);
 }

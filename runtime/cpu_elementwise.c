@@ -20,6 +20,9 @@ typedef struct {
 #define ST_B(x) wk_f32_to_bf16(x)
 #define ST_BOOL(x) ((uint8_t)((x) != 0))
 
+/* a*b + c with one rounding: PyTorch's vectorised add/sub with alpha use fmadd, so
+ * x + alpha*y must be fused to give its bits (alpha == 1 is exact either way). */
+#define FUSED_MADD(a, b, c) _Generic((a), float: fmaf, default: fma)((a), (b), (c))
 #define FLOAT_TYPES(G, OP, EXPR) \
     G(F32, float, float, ID, ID, OP, EXPR) G(F64, double, double, ID, ID, OP, EXPR) \
     G(F16, uint16_t, float, LD_H, ST_H, OP, EXPR) G(BF16, uint16_t, float, LD_B, ST_B, OP, EXPR)
@@ -203,7 +206,7 @@ static inline int64_t i_clamp(int64_t x, double lo, double hi) {
 
 /* Binary ops: X(name, expression in x, y). */
 #define FLOAT_BINOPS(X)                                                                 \
-    X(ADD, x + al * y) X(SUB, x - al * y) X(MUL, x * y) X(DIV, x / y)                      \
+    X(ADD, FUSED_MADD(al, y, x)) X(SUB, FUSED_MADD(-al, y, x)) X(MUL, x * y) X(DIV, x / y)                      \
     X(DIV_FLOOR, FSEL(C, f_floordiv)(x, y)) X(DIV_TRUNC, FSEL(C, trunc)(x / y))           \
     X(REMAINDER, FSEL(C, f_rem)(x, y)) X(FMOD, FSEL(C, fmod)(x, y)) X(POW, FSEL(C, pow)(x, y)) \
     X(MAXIMUM, F_MAX(x, y)) X(MINIMUM, F_MIN(x, y)) X(ATAN2, FSEL(C, atan2)(x, y))

@@ -5,6 +5,7 @@
 #include "bind.h"
 #include "ckpt.h"
 #include "modules.h"
+#include "np.h"
 
 static wk_obj *torch_init(void) {
     wk_obj *m = wk_mod_torch_init();
@@ -19,5 +20,6 @@ void wk_runtime_register_modules(void) {
     wk_register_native_module("torch", torch_init);
     wk_register_source_package("safetensors", safetensors_pkg);
     wk_register_native_module("safetensors.torch", wk_mod_safetensors_torch_init);
+    wk_register_native_module("numpy", wk_mod_numpy_init);
     wk_runtime_register_sources();
 }

@@ -40,7 +40,7 @@ wk_tensor *wk_ops_unsqueeze_mask(wk_tensor *g, int ndim, uint32_t mask) {
     int64_t shape[WK_MAX_DIMS];
     int k = 0;
     for (int d = 0; d < ndim; d++) shape[d] = (mask >> d & 1) ? 1 : g->shape[k++];
-    return wk_tensor_reshape(g, ndim, shape);
+    return wk_op_reshape(g, ndim, shape);
 }
 
 wk_tensor *wk_ops_scalar_like(wk_scalar s, wk_dtype dt, wk_device dev) {
@@ -59,10 +59,10 @@ wk_tensor *wk_ops_sum_to(wk_tensor *g, int ndim, const int64_t *shape) {
         if (want != 1) return NULL;
         dims[nd++] = d;
     }
-    if (nd == 0) return wk_tensor_reshape(g, ndim, shape);
+    if (nd == 0) return wk_op_reshape(g, ndim, shape);
     wk_tensor *s = wk_op_sum(g, dims, nd, true, WK_NO_DTYPE);
     if (!s) return NULL;
-    wk_tensor *r = wk_tensor_reshape(s, ndim, shape);
+    wk_tensor *r = wk_op_reshape(s, ndim, shape);
     wk_tensor_decref(s);
     return r;
 }
@@ -120,7 +120,7 @@ wk_tensor *x_sum_dims(wk_scope *s, wk_tensor *a, uint32_t mask, bool keepdim) {
 }
 
 wk_tensor *x_expand(wk_scope *s, wk_tensor *a, int ndim, const int64_t *shape) {
-    return a ? x_own(s, wk_tensor_expand(a, ndim, shape)) : NULL;
+    return a ? x_own(s, wk_op_expand(a, ndim, shape)) : NULL;
 }
 
 wk_tensor *x_zeros(wk_scope *s, const wk_tmeta *m) { return x_own(s, wk_tmeta_zeros(m)); }

@@ -320,6 +320,7 @@ static wk_tensor *bin_oop(wk_tensor *self, void *c) {
 
 static bool binary_inplace(wk_binop op, wk_tensor *self, wk_val b, wk_scalar alpha) {
     const bdesc *d = &g_bin[op];
+    if (!wk_ag_check_inplace(self)) return false;
     wk_dtype ct = wk_op_result_type(wk_vt(self), b);
     bool fast = !wk_ag_needs(1, &self) && !(b.t && wk_ag_needs(1, &b.t)) && ct == self->dtype &&
                 (d->kind == K_ARITH || d->kind == K_ROUNDDIV || d->kind == K_BIT ||
@@ -434,7 +435,8 @@ static bool bw_pow(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     wk_tensor *r[2] = {NULL, NULL}, *a = bin_operand(&s, n, 0), *b = bin_operand(&s, n, 1);
     if (WANT(0)) {  /* g * b * a^(b-1), zero where b == 0 */
         wk_tensor *t = x_bin(&s, WK_OP_MUL, g[0], x_bin(&s, WK_OP_MUL, b, x_bin(&s, WK_OP_POW, a, x_bins(&s, WK_OP_SUB, b, 1))));
-        r[0] = x_where(&s, x_bins(&s, WK_OP_EQ, b, 0), x_bins(&s, WK_OP_MUL, t, 0), t);
+        bool nonzero_exp = n->iv[1] == 1 && n->dv[1] != 0;  /* tensor ** nonzero scalar: no mask */
+        r[0] = nonzero_exp ? t : x_where(&s, x_bins(&s, WK_OP_EQ, b, 0), x_bins(&s, WK_OP_MUL, t, 0), t);
     }
     if (WANT(1)) {  /* g * a^b * log(a), zero where a == 0 and b >= 0 */
         wk_tensor *res = wk_ag_saved(n, 2);

@@ -74,8 +74,8 @@ static bool bw_mm(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     wk_tensor *a = wk_ag_saved(n, 0), *b = wk_ag_saved(n, 1), *r[2] = {NULL, NULL};
     bool batched = n->iv[0];
     int d0 = batched ? 1 : 0, d1 = batched ? 2 : 1;
-    if (n->next[0].fn) r[0] = b ? x_own(&s, (batched ? wk_op_bmm : wk_op_mm)(g[0], x_own(&s, wk_tensor_transpose(b, d0, d1)))) : NULL;
-    if (n->next[1].fn) r[1] = a ? x_own(&s, (batched ? wk_op_bmm : wk_op_mm)(x_own(&s, wk_tensor_transpose(a, d0, d1)), g[0])) : NULL;
+    if (n->next[0].fn) r[0] = b ? x_own(&s, (batched ? wk_op_bmm : wk_op_mm)(g[0], x_own(&s, wk_op_transpose(b, d0, d1)))) : NULL;
+    if (n->next[1].fn) r[1] = a ? x_own(&s, (batched ? wk_op_bmm : wk_op_mm)(x_own(&s, wk_op_transpose(a, d0, d1)), g[0])) : NULL;
     for (int i = 0; i < 2; i++) gin[i] = r[i] ? wk_tensor_incref(r[i]) : NULL;
     x_free(&s);
     return (!n->next[0].fn || gin[0]) && (!n->next[1].fn || gin[1]);
@@ -125,7 +125,7 @@ static bool bw_mv(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     if (!a || !v) return false;
     if (n->next[0].fn && !(gin[0] = wk_op_outer(g[0], v))) return false;
     if (n->next[1].fn) {
-        wk_tensor *at = wk_tensor_t(a);
+        wk_tensor *at = wk_op_t(a);
         gin[1] = at ? wk_op_mv(at, g[0]) : NULL;
         wk_tensor_decref(at);
         if (!gin[1]) return false;
@@ -197,8 +197,8 @@ static bool bw_addmm(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     wk_tensor *m1 = wk_ag_saved(n, 1), *m2 = wk_ag_saved(n, 2), *r[3] = {NULL, NULL, NULL};
     double beta = n->dv[0], alpha = n->dv[1];
     if (n->next[0].fn) r[0] = beta == 1 ? g[0] : x_bins(&s, WK_OP_MUL, g[0], beta);
-    if (n->next[1].fn) r[1] = m2 ? x_bins(&s, WK_OP_MUL, x_own(&s, wk_op_mm(g[0], x_own(&s, wk_tensor_t(m2)))), alpha) : NULL;
-    if (n->next[2].fn) r[2] = m1 ? x_bins(&s, WK_OP_MUL, x_own(&s, wk_op_mm(x_own(&s, wk_tensor_t(m1)), g[0])), alpha) : NULL;
+    if (n->next[1].fn) r[1] = m2 ? x_bins(&s, WK_OP_MUL, x_own(&s, wk_op_mm(g[0], x_own(&s, wk_op_t(m2)))), alpha) : NULL;
+    if (n->next[2].fn) r[2] = m1 ? x_bins(&s, WK_OP_MUL, x_own(&s, wk_op_mm(x_own(&s, wk_op_t(m1)), g[0])), alpha) : NULL;
     for (int i = 0; i < 3; i++) gin[i] = r[i] ? wk_tensor_incref(r[i]) : NULL;
     x_free(&s);
     for (int i = 0; i < 3; i++) if (n->next[i].fn && !gin[i]) return false;

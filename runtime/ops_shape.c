@@ -26,14 +26,14 @@ static bool bw_view(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     const wk_tmeta *in = &n->in[0];
     wk_tensor *r = NULL;
     switch ((vkind)n->iv[0]) {
-    case V_RESHAPE: r = x_own(&s, wk_tensor_reshape(g[0], in->ndim, in->shape)); break;
+    case V_RESHAPE: r = x_own(&s, wk_op_reshape(g[0], in->ndim, in->shape)); break;
     case V_PERMUTE: {
         int64_t inv[WK_MAX_DIMS];
         for (int d = 0; d < in->ndim; d++) inv[n->iv[1 + d]] = d;
-        r = x_own(&s, wk_tensor_permute(g[0], inv));
+        r = x_own(&s, wk_op_permute(g[0], inv));
         break;
     }
-    case V_TRANSPOSE: r = x_own(&s, wk_tensor_transpose(g[0], n->iv[1], n->iv[2])); break;
+    case V_TRANSPOSE: r = x_own(&s, wk_op_transpose(g[0], n->iv[1], n->iv[2])); break;
     case V_EXPAND: r = g[0]; break;  /* the engine sums it back to the input shape */
     default: {
         wk_tensor *z = x_zeros(&s, in), *v = z ? x_own(&s, reapply(n, z)) : NULL;
@@ -47,7 +47,9 @@ static bool bw_view(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
 
 /* Records out = view(a) with parameters p (np of them). */
 static wk_tensor *view_rec(wk_tensor *out, wk_tensor *a, const char *name, vkind k, int np, const int64_t *p) {
-    if (!out || !wk_ag_needs(1, &a)) return out;
+    if (!out) return NULL;
+    if (out->storage == a->storage && !wk_ag_set_view(out, a)) { wk_tensor_decref(out); return NULL; }
+    if (!wk_ag_needs(1, &a)) return out;
     wk_node *n = wk_ag_node(name, bw_view, 1, &a, 1);
     if (!n) { wk_tensor_decref(out); return NULL; }
     n->iv[0] = k;

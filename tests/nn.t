@@ -68,7 +68,10 @@ while IFS= read -r name; do
         echo "ok $i - $name"
         continue
     fi
-    echo "not ok $i - $name"
+    # A program listed in known-failures fails as a TODO: visible in prove's report, not
+    # hidden, and "unexpectedly succeeded" once it is fixed.
+    todo=$(sed -n "s/^$name: //p" "$here/known-failures" 2>/dev/null | head -n 1)
+    if [ -n "$todo" ]; then echo "not ok $i - $name # TODO $todo"; else echo "not ok $i - $name"; fi
     if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
         echo "# timed out after ${tmo}s (exit status $rc)"
     elif [ "$rc" != "$exp_rc" ]; then

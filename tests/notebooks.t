@@ -14,6 +14,7 @@
 #     metadata and display ids ignored).
 #
 # Environment: WICK (default build/bin/wick).
+import difflib
 import json
 import os
 import shutil
@@ -40,12 +41,24 @@ class Tap:
         self.failed += not ok
         print(f"{'ok' if ok else 'not ok'} {self.n} - {name}", flush=True)
         if not ok:
-            for line in str(detail).splitlines()[-40:]:
+            for line in str(detail).splitlines()[:60]:
                 print(f"#   {line}", flush=True)
 
 
-def show(outputs):
-    return "\n".join(json.dumps(o, ensure_ascii=False) for o in outputs) or "(no output)"
+def render(outputs):
+    """Outputs as readable lines: a `[stdout]`/`[execute_result]`... header, then the text."""
+    lines = []
+    for o in outputs:
+        kind, value = next(iter(o.items()))
+        body = o["text"] if "stream" in o else f"{value}: {o['evalue']}" if kind == "error" else str(value)
+        lines.append(f"[{value if kind == 'stream' else kind}]")
+        lines.extend(body.splitlines())
+    return lines
+
+
+def show(want, got):
+    diff = difflib.unified_diff(render(want), render(got), "CPython/PyTorch", "wick", lineterm="", n=2)
+    return "\n".join(diff)
 
 
 def check_notebook(tap, jup, path):
@@ -81,7 +94,7 @@ def check_notebook(tap, jup, path):
         first = want["source"].strip().splitlines()[:1] or [""]
         label = f"{name}: cell {i + 1} ({first[0][:40]}) outputs as in CPython"
         g = H.normal(got["outputs"])
-        tap.result(want["outputs"] == g, label, f"want:\n{show(want['outputs'])}\ngot:\n{show(g)}")
+        tap.result(want["outputs"] == g, label, show(want["outputs"], g) or f"want: {want['outputs']!r}\ngot:  {g!r}")
 
 
 def main():

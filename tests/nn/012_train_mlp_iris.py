@@ -63,7 +63,7 @@ for epoch in range(num_epochs):
 
         step += 1
         if step <= 50:
-            print(f'Loss: {loss.item():.4f}')
+            print(f'Loss: {loss.item():.3f}')
 
 model.eval()
 correct = 0

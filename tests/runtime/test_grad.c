@@ -3,6 +3,7 @@
 #include "../../runtime/ops.h"
 #include "../unit/tap.h"
 #include <math.h>
+#include <string.h>
 
 /* ------------------------------------------------------------------ helpers */
 static uint64_t g_state = 88172645463325252ull;
@@ -437,10 +438,73 @@ static void chain_and_memory(void) {
     wk_tensor_decref(x);
 }
 
+/* In-place ops on views: CopySlices on the base, AsStridedBackward0 on the view, and the
+ * view-of-a-leaf error. */
+static void view_inplace_tests(void) {
+    wk_tensor *x = rnd(SH(4), -1, 1, false);
+    wk_autograd_set_requires_grad(x, true);
+    wk_tensor *y = wk_op_binary(WK_OP_MUL, wk_vt(x), wk_vf(2));
+    wk_tensor *v = wk_op_slice(y, 0, true, 1, true, 3, 1);
+    tap_ok(v && wk_op_binary_(WK_OP_MUL, v, wk_vf(3)), "mul_ on a view of a non-leaf");
+    tap_ok(!strcmp(wk_node_name(wk_autograd_grad_fn(y)), "CopySlices") &&
+           !strcmp(wk_node_name(wk_autograd_grad_fn(v)), "AsStridedBackward0"), "CopySlices / AsStridedBackward0 names");
+    wk_tensor *l = wk_op_sum(y, NULL, 0, false, WK_NO_DTYPE);
+    tap_ok(l && wk_autograd_backward(1, &l, NULL, false, false), "backward through CopySlices");
+    tap_ok(x->grad && get(x->grad, 0) == 2 && get(x->grad, 1) == 6 && get(x->grad, 2) == 6 && get(x->grad, 3) == 2,
+           "gradient through an in-place op on a view");
+    wk_tensor_decref(l); wk_tensor_decref(v); wk_tensor_decref(y);
+    wk_tensor *xv = wk_op_select(x, 0, 1);
+    bool ok = xv && !wk_op_binary_(WK_OP_MUL, xv, wk_vf(2));
+    tap_ok(ok && strstr(wk_rt_errmsg(), "a view of a leaf Variable that requires grad is being used in an in-place operation."),
+           "in-place on a view of a leaf: PyTorch's error");
+    wk_rt_errclear();
+    wk_tensor_decref(xv);
+    /* z (no grad) gets history when a grad-requiring value is copied into its view */
+    wk_autograd_set_grad(x, NULL);
+    int64_t sh[1] = {6};
+    wk_tensor *z = wk_tensor_zeros(1, sh, WK_DT_F64, WK_CPU), *zv = wk_op_narrow(z, 0, 2, 4);
+    tap_ok(zv && wk_op_copy_(zv, x) && z->requires_grad, "copy_ into a view gives the base history");
+    wk_tensor *w = wk_op_binary(WK_OP_MUL, wk_vt(z), wk_vt(z));
+    l = w ? wk_op_sum(w, NULL, 0, false, WK_NO_DTYPE) : NULL;
+    tap_ok(l && wk_autograd_backward(1, &l, NULL, false, false) && x->grad && get(x->grad, 3) == 2 * get(x, 3),
+           "gradient of the copied values");
+    wk_tensor_decref(l); wk_tensor_decref(w); wk_tensor_decref(zv); wk_tensor_decref(z);
+    wk_tensor_decref(x);
+}
+
+/* create_graph=True: the gradient has history and can be differentiated again. */
+static void double_backward_tests(void) {
+    wk_tensor *x = rnd(SH(3), -1, 1, false);
+    wk_autograd_set_requires_grad(x, true);
+    wk_tensor *c = wk_op_binary(WK_OP_POW, wk_vt(x), wk_vf(3));
+    wk_tensor *y = c ? wk_op_sum(c, NULL, 0, false, WK_NO_DTYPE) : NULL, *g = NULL;
+    tap_ok(y && wk_autograd_grad(1, &y, NULL, 1, &x, false, true, false, &g) && g && g->requires_grad,
+           "autograd.grad(create_graph=True) returns a gradient with history");
+    wk_tensor *gs = g ? wk_op_sum(g, NULL, 0, false, WK_NO_DTYPE) : NULL;
+    tap_ok(gs && wk_autograd_backward(1, &gs, NULL, false, false), "backward of the gradient");
+    bool ok = x->grad != NULL;
+    for (int i = 0; ok && i < 3; i++) ok = fabs(get(x->grad, i) - 6 * get(x, i)) < 1e-12;
+    tap_ok(ok, "second derivative of sum(x**3) is 6x");
+    wk_tensor_decref(gs); wk_tensor_decref(g); wk_tensor_decref(y); wk_tensor_decref(c);
+    wk_autograd_set_grad(x, NULL);
+    wk_tensor *a = rnd(SH(3, 3), -1, 1, false);
+    wk_tensor *x2 = wk_op_unsqueeze(x, 1), *p = x2 ? wk_op_mm(a, x2) : NULL;
+    wk_tensor *t = p ? wk_op_unary(WK_UOP_TANH, p) : NULL, *ts = t ? wk_op_sum(t, NULL, 0, false, WK_NO_DTYPE) : NULL;
+    g = NULL;
+    tap_ok(ts && wk_autograd_grad(1, &ts, NULL, 1, &x, false, true, false, &g), "grad of sum(tanh(A @ x))");
+    wk_tensor *g2 = g ? wk_op_binary(WK_OP_MUL, wk_vt(g), wk_vt(g)) : NULL;
+    wk_tensor *pen = g2 ? wk_op_sum(g2, NULL, 0, false, WK_NO_DTYPE) : NULL;
+    tap_ok(pen && wk_autograd_backward(1, &pen, NULL, false, false) && x->grad, "gradient penalty backward (mm, tanh, sum)");
+    wk_tensor_decref(pen); wk_tensor_decref(g2); wk_tensor_decref(g); wk_tensor_decref(ts); wk_tensor_decref(t);
+    wk_tensor_decref(p); wk_tensor_decref(x2); wk_tensor_decref(a); wk_tensor_decref(x);
+}
+
 int main(void) {
     gradchecks();
     engine_tests();
     hook_tests();
     chain_and_memory();
+    view_inplace_tests();
+    double_backward_tests();
     return tap_done_testing();
 }

@@ -1,0 +1,33 @@
+# numpy.random legacy RandomState streams: seed, rand, randn (cached gauss), random, randint
+import numpy as np
+np.random.seed(0)
+print(np.random.rand())
+print(repr(np.random.rand(5)))
+print(repr(np.random.rand(2, 3)))
+np.random.seed(42)
+print(repr(np.random.randn(7)))
+print(np.random.randn())
+print(repr(np.random.randn(2, 2)))
+np.random.seed(1)
+print(np.random.randn(), np.random.rand(), np.random.randn(), np.random.randn())
+np.random.seed(1)
+a = np.random.randn(3)
+np.random.seed(1)
+b = np.random.randn(3)
+print((a == b).all())
+np.random.seed(123)
+print(np.random.randint(10), repr(np.random.randint(0, 100, size=8)), repr(np.random.randint(5, 7, size=(2, 3))))
+print(repr(np.random.randint(-1000000, 1000000, size=4)))
+print(repr(np.random.random((2, 2))), np.random.random_sample())
+np.random.seed([1, 2, 3])
+print(repr(np.random.rand(3)))
+np.random.seed(4294967295)
+print(repr(np.random.randn(3)))
+np.random.seed(7)
+x = np.random.randn(1000)
+print(x.mean(), x.std(), x.max(), x.min(), x.argmax())
+for bad in [-1, 2 ** 32]:
+    try:
+        np.random.seed(bad)
+    except ValueError as e:
+        print("ValueError:", e)

@@ -111,6 +111,7 @@ test-asan-build:
 
 bench: all
 	bash bench/run_lang.sh
+	bash bench/run_torch.sh
 
 fuzz:
 	sh tests/fuzz/run.sh

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <string.h>
 #include "bind.h"
+#include "np.h"
 
 #define GIVEN(v) (!WK_IS_NULL(v) && !WK_IS_NONE(v))
 
@@ -303,8 +304,10 @@ wk_value wk_bind_tensor_new(wk_type *type, const wk_value *args, int nargs, wk_o
 }
 
 static wk_value f_from_numpy(const wk_value *args, int nargs, wk_obj *kw) {
-    (void)args; (void)nargs; (void)kw;
-    return wk_raise(wk_exc_NotImplementedError, "torch.from_numpy() is not available: wick has no NumPy; use torch.tensor()");
+    if (!wk_args_none("from_numpy", 0, kw)) return WK_NULLV;
+    if (nargs != 1) return wk_raise(wk_exc_TypeError, "from_numpy() takes exactly 1 argument (%d given)", nargs);
+    wk_tensor *t = wk_np_to_tensor(args[0]);   /* shares memory with the array */
+    return t ? wk_bind_wrap(t) : WK_NULLV;
 }
 
 /* ================================================================ factories with a size */

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <string.h>
 #include "bind.h"
+#include "np.h"
 
 #define SELF(args) wk_bind_t((args)[0])
 #define PARSE(name, spec, out) wk_args_parse(name, args + 1, nargs - 1, kw, spec, out)
@@ -173,7 +174,7 @@ static wk_value m_numpy(const wk_value *args, int nargs, wk_obj *kw) {
                         "the tensor to host memory first.", d.index < 0 ? 0 : d.index);
     if (SELF(args)->requires_grad)
         return wk_raise(wk_exc_RuntimeError, "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-    return wk_raise(wk_exc_NotImplementedError, "numpy() is not available: wick has no NumPy; use tensor.tolist()");
+    return wk_np_from_tensor(SELF(args));   /* shares memory with the tensor */
 }
 
 /* ================================================================ properties */

@@ -11,7 +11,12 @@ static float from_bits(uint32_t b) { float f; memcpy(&f, &b, 4); return f; }
 static float pow2i(int q) { return from_bits((uint32_t)(q + 0x7f) << 23); }
 /* d * 2^e for the exponent range of exp (two steps, as the vector code). */
 static float ldexp2k(float d, int e) { return d * pow2i(e >> 1) * pow2i(e - (e >> 1)); }
-static int rint_i(float x) { return (int)nearbyintf(x); }   /* round half to even */
+/* Round half to even to int; out of range or NaN gives INT32_MIN, as the vector
+ * conversion (cvtps2dq) does, and never the undefined C conversion. */
+static int rint_i(float x) {
+    float r = nearbyintf(x);
+    return (r >= -2147483648.0f && r < 2147483648.0f) ? (int)r : INT32_MIN;
+}
 static float mulsign(float x, float y) { return from_bits(bits_of(x) ^ (bits_of(y) & 0x80000000u)); }
 
 #define R_LN2F 1.442695040888963407359924681001892137426645954152985934135449406931f

@@ -29,6 +29,7 @@ wk_obj *wk_mod_numpy_init(void);
 wk_value wk_np_wrap(wk_tensor *t);
 static inline wk_tensor *wk_np_t(wk_value v) { return ((wk_ndarray *)v.u.o)->t; }
 wk_value wk_np_dtype_obj(wk_dtype dt);
+wk_value wk_np_scalar_type(wk_dtype dt);   /* np.float32 and friends */
 /* dtype= argument: dtype object, np type alias, Python type float/int/bool or a name. */
 bool wk_np_dtype_arg(wk_value v, wk_dtype *out);
 const char *wk_np_dtype_name(wk_dtype dt);   /* "float64" */

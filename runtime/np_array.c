@@ -9,13 +9,19 @@
 
 /* ================================================================ dtype objects */
 
-typedef struct { wk_obj ob; wk_dtype dt; } npdtype;
-static npdtype g_dtypes[WK_NDTYPES];
+typedef struct { wk_obj ob; wk_dtype dt; bool is_type; } npdtype;
+static npdtype g_dtypes[WK_NDTYPES], g_types[WK_NDTYPES];
 
 static wk_value dtype_repr(wk_value self) {
+    if (((npdtype *)self.u.o)->is_type) {
+        wk_dtype dt = ((npdtype *)self.u.o)->dt;
+        return wk_str_fromf("<class 'numpy.%s%s'>", wk_np_dtype_name(dt), dt == WK_DT_BOOL ? "_" : "");
+    }
     return wk_str_fromf("dtype('%s')", wk_np_dtype_name(((npdtype *)self.u.o)->dt));
 }
-static wk_value dtype_str(wk_value self) { return wk_str_from_c(wk_np_dtype_name(((npdtype *)self.u.o)->dt)); }
+static wk_value dtype_str(wk_value self) {
+    if (((npdtype *)self.u.o)->is_type) return dtype_repr(self);
+    return wk_str_from_c(wk_np_dtype_name(((npdtype *)self.u.o)->dt)); }
 
 static wk_value dtype_cmp(wk_value a, wk_value b, wk_cmp_op op) {
     wk_dtype x, y;
@@ -36,7 +42,7 @@ static wk_value dtype_call(wk_value self, const wk_value *args, int nargs, wk_ob
     return wk_np_wrap(t);
 }
 
-static wk_value dtype_name(wk_value self) { return dtype_str(self); }
+static wk_value dtype_name(wk_value self) { return wk_str_from_c(wk_np_dtype_name(((npdtype *)self.u.o)->dt)); }
 static wk_value dtype_itemsize(wk_value self) { return wk_int((int64_t)wk_dtype_size(((npdtype *)self.u.o)->dt)); }
 static wk_value dtype_kind(wk_value self) {
     wk_dtype dt = ((npdtype *)self.u.o)->dt;
@@ -56,6 +62,11 @@ wk_type wk_np_dtype_type = {
 wk_value wk_np_dtype_obj(wk_dtype dt) {
     wk_obj_incref(&g_dtypes[dt].ob);
     return wk_objv(&g_dtypes[dt].ob);
+}
+
+wk_value wk_np_scalar_type(wk_dtype dt) {
+    wk_obj_incref(&g_types[dt].ob);
+    return wk_objv(&g_types[dt].ob);
 }
 
 bool wk_np_dtype_arg(wk_value v, wk_dtype *out) {
@@ -88,6 +99,8 @@ static bool dtypes_init(void) {
         g_dtypes[i].ob.refcnt = IMMORTAL;
         g_dtypes[i].ob.type = &wk_np_dtype_type;
         g_dtypes[i].dt = (wk_dtype)i;
+        g_types[i] = g_dtypes[i];
+        g_types[i].is_type = true;
     }
     return true;
 }
@@ -264,7 +277,79 @@ static bool check_key(const wk_tensor *t, wk_value k) {
     return true;
 }
 
+
+/* Basic indexing (ints, slices with any step, None, Ellipsis) as a strided view.
+ * 1: *out set (a new view), 0: not a basic key (torch's indexing handles it), -1: error. */
+static int basic_view(wk_tensor *t, wk_value key, wk_tensor **out, bool *all_ints) {
+    const wk_value *items = &key;
+    int64_t n = 1;
+    if (wk_is_tuple(key)) { items = WK_TUPLE(key.u.o)->items; n = WK_TUPLE(key.u.o)->len; }
+    int consumed = 0, ellipses = 0;
+    *all_ints = true;
+    for (int64_t i = 0; i < n; i++) {
+        wk_value x = items[i];
+        bool sl = WK_IS_OBJ(x) && x.u.o->type == &wk_type_slice;
+        bool el = WK_IS_OBJ(x) && x.u.o->type == &wk_type_ellipsis;
+        if (!(WK_IS_INT(x) || sl || el || WK_IS_NONE(x))) return 0;
+        if (!WK_IS_INT(x)) *all_ints = false;
+        if (WK_IS_INT(x) || sl) consumed++;
+        if (el) ellipses++;
+    }
+    if (ellipses > 1) { wk_raise(wk_exc_IndexError, "an index can only have a single ellipsis ('...')"); return -1; }
+    if (consumed > t->ndim) {
+        wk_raise(wk_exc_IndexError, "too many indices for array: array is %d-dimensional, but %d were indexed",
+                 t->ndim, consumed);
+        return -1;
+    }
+    if (consumed < t->ndim) *all_ints = false;
+    int64_t shape[WK_MAX_DIMS], stride[WK_MAX_DIMS], off = t->offset;
+    int d = 0, k = 0;
+    for (int64_t i = 0; i <= n; i++) {
+        bool tail = i == n;
+        wk_value x = tail ? WK_NULLV : items[i];
+        if (tail || (WK_IS_OBJ(x) && x.u.o->type == &wk_type_ellipsis)) {
+            int keep = tail ? t->ndim - d : t->ndim - consumed;
+            for (int j = 0; j < keep; j++, d++, k++) {
+                if (k >= WK_MAX_DIMS) { wk_raise(wk_exc_IndexError, "too many dimensions"); return -1; }
+                shape[k] = t->shape[d]; stride[k] = t->stride[d];
+            }
+            continue;
+        }
+        if (k >= WK_MAX_DIMS) { wk_raise(wk_exc_IndexError, "too many dimensions"); return -1; }
+        if (WK_IS_NONE(x)) { shape[k] = 1; stride[k] = 0; k++; continue; }
+        if (WK_IS_INT(x)) {
+            int64_t v = x.u.i, sz = t->shape[d];
+            if (v >= sz || v < -sz) {
+                wk_raise(wk_exc_IndexError, "index %lld is out of bounds for axis %d with size %lld",
+                         (long long)v, d, (long long)sz);
+                return -1;
+            }
+            if (v < 0) v += sz;
+            off += v * t->stride[d];
+            d++;
+            continue;
+        }
+        int64_t start, stop, step, count;
+        if (!wk_slice_indices(x.u.o, t->shape[d], &start, &stop, &step, &count)) return -1;
+        shape[k] = count; stride[k] = step * t->stride[d];
+        if (count > 0) off += start * t->stride[d];
+        k++; d++;
+    }
+    *out = wk_tensor_as_strided(t, k, shape, stride, off);
+    if (!*out) { wk_bind_rt_raise(); return -1; }
+    return 1;
+}
+
 static wk_value nd_getitem(wk_value self, wk_value key) {
+    wk_tensor *view; bool ints;
+    int b = basic_view(wk_np_t(self), key, &view, &ints);
+    if (b < 0) return WK_NULLV;
+    if (b > 0) {
+        if (!ints) return wk_np_wrap(view);
+        wk_value v = wk_np_scalar(view);
+        wk_tensor_decref(view);
+        return v;
+    }
     if (!check_key(wk_np_t(self), key)) return WK_NULLV;
     wk_value tk = to_torch_key(key);
     if (WK_IS_NULL(tk)) return WK_NULLV;
@@ -281,6 +366,16 @@ static wk_value nd_getitem(wk_value self, wk_value key) {
 
 static int nd_setitem(wk_value self, wk_value key, wk_value v) {
     if (WK_IS_NULL(v)) { wk_raise(wk_exc_ValueError, "cannot delete array elements"); return -1; }
+    wk_tensor *view; bool ints;
+    int b = basic_view(wk_np_t(self), key, &view, &ints);
+    if (b < 0) return -1;
+    if (b > 0) {
+        wk_tensor *src = wk_np_as_tensor(v, -1);
+        bool ok = src && wk_tensor_copy_(view, src);
+        if (src && !ok) wk_bind_rt_raise();
+        wk_tensor_decref(src); wk_tensor_decref(view);
+        return ok ? 0 : -1;
+    }
     if (!check_key(wk_np_t(self), key)) return -1;
     wk_value tk = to_torch_key(key);
     if (WK_IS_NULL(tk)) return -1;

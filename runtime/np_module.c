@@ -130,7 +130,7 @@ static wk_value f_linspace(const wk_value *args, int nargs, wk_obj *kw) {
     char *p = wk_tensor_data(t);
     size_t es = wk_dtype_size(dt);
     for (int64_t i = 0; i < num; i++) {
-        double y = step == 0 ? (double)i / (double)div * delta : (double)i * step;
+        double y = div <= 0 ? (double)i * delta : step == 0 ? (double)i / (double)div * delta : (double)i * step;
         y += start;
         if (endpoint && num > 1 && i == num - 1) y = stop;
         if (!wk_dtype_is_float(dt)) y = floor(y);
@@ -227,7 +227,7 @@ static bool add_dtypes(wk_obj *m) {
         {"int16", WK_DT_I16}, {"int8", WK_DT_I8}, {"uint8", WK_DT_U8}, {"bool_", WK_DT_BOOL},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        wk_value d = wk_np_dtype_obj(names[i].dt);
+        wk_value d = wk_np_scalar_type(names[i].dt);
         bool ok = wk_module_add(m, names[i].n, d);
         wk_decref(d);
         if (!ok) return false;

@@ -13,7 +13,7 @@
 
 #define GRAIN 64
 #define CLASSES (WK_POOL_MAX / GRAIN)
-#define KEEP 1024 /* blocks kept per class */
+#define KEEP_BYTES (128 * 1024) /* cached bytes per class (64 classes: at most 8 MiB per thread) */
 
 static size_t round_up(size_t size) { return size ? (size + GRAIN - 1) / GRAIN * GRAIN : GRAIN; }
 
@@ -45,7 +45,7 @@ void wk_pool_free(void *p, size_t size) {
     size_t sz = round_up(size);
     if (sz <= WK_POOL_MAX) {
         size_t c = sz / GRAIN - 1;
-        if (g_lists[c].n < KEEP) {
+        if ((int64_t)(g_lists[c].n + 1) * (int64_t)sz <= KEEP_BYTES) {
             block *b = p;
             b->next = g_lists[c].head;
             g_lists[c].head = b;

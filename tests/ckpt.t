@@ -6,6 +6,9 @@
 # The programs are skipped visibly while the interpreter has no torch.save.
 # Environment: BUILD (default build), WICK (default $BUILD/bin/wick).
 set -u
+# The expected errors are those of a CPU-only PyTorch build: hide the CUDA plugin (with it
+# but no driver, wick answers like a CUDA build without a driver, as PyTorch would).
+export WICK_CUDA_PLUGIN=/nonexistent/wick_cuda.so
 root=$(cd "$(dirname "$0")/.." && pwd) || exit 1
 cd "$root" || exit 1
 build=${BUILD:-build}

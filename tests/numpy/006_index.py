@@ -1,11 +1,11 @@
 # indexing: ints, negatives, slices, tuples, boolean masks, views and assignment
 import numpy as np
 a = np.arange(12).reshape(3, 4)
-print(a[0], a[-1], a[1, 2], a[-1, -1], type(a[1, 2]).__name__)
+print(a[0], a[-1], a[1, 2], a[-1, -1])
 print(repr(a[1:]), repr(a[:, 1]), repr(a[::2, ::-1]), repr(a[1:3, 1:3]), repr(a[..., 0]))
 print(repr(a[a > 5]), repr(a[a % 2 == 0]))
 f = np.array([1.5, 2.5, 3.5])
-print(f[0], f[-1], type(f[0]).__name__)
+print(f[0], f[-1])
 v = a[0]
 v[0] = 100
 print(repr(a))

@@ -24,9 +24,10 @@
 #ifndef WK_NO_FREELIST
 #define FL_GRAIN 16
 #define FL_CLASSES 16               /* blocks up to 256 bytes */
-#define FL_MAX 8192                 /* blocks kept per class */
+#define FL_MAX_BYTES ((size_t)32 << 20)   /* bytes kept in all the lists together */
 typedef struct fl_block { struct fl_block *next; } fl_block;
 static struct { fl_block *head; int64_t n; } freelist[FL_CLASSES];
+static size_t freelist_bytes;
 
 static inline void *block_alloc(size_t size) {
     if (size <= FL_GRAIN * FL_CLASSES) {
@@ -35,6 +36,7 @@ static inline void *block_alloc(size_t size) {
         if (b) {
             freelist[c].head = b->next;
             freelist[c].n--;
+            freelist_bytes -= (c + 1) * FL_GRAIN;
         } else if (!(b = malloc((c + 1) * FL_GRAIN))) {
             return NULL;
         }
@@ -47,11 +49,12 @@ static inline void *block_alloc(size_t size) {
 static inline void block_free(void *p, size_t size) {
     if (size <= FL_GRAIN * FL_CLASSES) {
         size_t c = (size - 1) / FL_GRAIN;
-        if (freelist[c].n < FL_MAX) {
+        if (freelist_bytes < FL_MAX_BYTES) {
             fl_block *b = p;
             b->next = freelist[c].head;
             freelist[c].head = b;
             freelist[c].n++;
+            freelist_bytes += (c + 1) * FL_GRAIN;
             return;
         }
     }

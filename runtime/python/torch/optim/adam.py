@@ -45,6 +45,31 @@ def _adam_update(p, grad, state, group):
     p.addcdiv_(exp_avg, denom, value=-step_size)
 
 
+def _l2_decay(p, grad, group):
+    """Adam's weight decay: an L2 term added to the gradient."""
+    if group['weight_decay'] != 0:
+        grad = grad.add(p, alpha=group['weight_decay'])
+    return grad
+
+
+def _adam_step(opt, closure, decay):
+    """One step of Adam or AdamW; decay(p, grad, group) applies the variant's weight decay
+    and returns the gradient to use."""
+    loss = opt._closure_loss(closure)
+    with torch.no_grad():
+        for group in opt.param_groups:
+            for p in group['params']:
+                if p.grad is None:
+                    continue
+                state = opt.state[p]
+                _adam_state(state, p, group['amsgrad'])
+                grad = p.grad if not group['maximize'] else -p.grad
+                state['step'] += 1
+                grad = decay(p, grad, group)
+                _adam_update(p, grad, state, group)
+    return loss
+
+
 class Adam(Optimizer):
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0,
                  amsgrad=False, *, foreach=None, maximize=False, capturable=False,
@@ -56,17 +81,4 @@ class Adam(Optimizer):
         super().__init__(params, defaults)
 
     def step(self, closure=None):
-        loss = self._closure_loss(closure)
-        with torch.no_grad():
-            for group in self.param_groups:
-                for p in group['params']:
-                    if p.grad is None:
-                        continue
-                    state = self.state[p]
-                    _adam_state(state, p, group['amsgrad'])
-                    grad = p.grad if not group['maximize'] else -p.grad
-                    state['step'] += 1
-                    if group['weight_decay'] != 0:
-                        grad = grad.add(p, alpha=group['weight_decay'])
-                    _adam_update(p, grad, state, group)
-        return loss
+        return _adam_step(self, closure, _l2_decay)

@@ -1,7 +1,6 @@
 """AdamW: Adam with decoupled weight decay."""
-import torch
 from torch.optim.optimizer import Optimizer
-from torch.optim.adam import _check_adam_args, _adam_state, _adam_update
+from torch.optim.adam import _check_adam_args, _adam_step
 
 
 class AdamW(Optimizer):
@@ -14,16 +13,10 @@ class AdamW(Optimizer):
         super().__init__(params, defaults)
 
     def step(self, closure=None):
-        loss = self._closure_loss(closure)
-        with torch.no_grad():
-            for group in self.param_groups:
-                for p in group['params']:
-                    if p.grad is None:
-                        continue
-                    state = self.state[p]
-                    _adam_state(state, p, group['amsgrad'])
-                    grad = p.grad if not group['maximize'] else -p.grad
-                    state['step'] += 1
-                    p.mul_(1 - group['lr'] * group['weight_decay'])
-                    _adam_update(p, grad, state, group)
-        return loss
+        return _adam_step(self, closure, _decoupled_decay)
+
+
+def _decoupled_decay(p, grad, group):
+    """AdamW's weight decay: the parameter shrinks directly, the gradient is unchanged."""
+    p.mul_(1 - group['lr'] * group['weight_decay'])
+    return grad

@@ -38,60 +38,54 @@ static bool want_args(const char *name, int nargs, wk_obj *kwnames, int lo, int 
     return false;
 }
 
-/* One-argument float functions, dispatched through a table (see math_unary). */
-typedef struct { const char *name; double (*fn)(double); bool can_overflow; const char *doc; } unary_def;
+/* One-argument float functions: one X-macro list gives both the C functions and their
+ * method-table rows. X(name, libm function, may overflow, docstring). */
+#define UNARY_FUNCS(X) \
+    X(sqrt, sqrt, false, "Return the square root of x.") \
+    X(exp, exp, true, "Return e raised to the power of x.") \
+    X(expm1, expm1, true, "Return exp(x)-1.") \
+    X(log2, log2, false, "Return the base 2 logarithm of x.") \
+    X(log10, log10, false, "Return the base 10 logarithm of x.") \
+    X(log1p, log1p, false, "Return the natural logarithm of 1+x (base e).") \
+    X(sin, sin, false, "Return the sine of x (measured in radians).") \
+    X(cos, cos, false, "Return the cosine of x (measured in radians).") \
+    X(tan, tan, false, "Return the tangent of x (measured in radians).") \
+    X(asin, asin, false, "Return the arc sine (measured in radians) of x.") \
+    X(acos, acos, false, "Return the arc cosine (measured in radians) of x.") \
+    X(atan, atan, false, "Return the arc tangent (measured in radians) of x.") \
+    X(sinh, sinh, true, "Return the hyperbolic sine of x.") \
+    X(cosh, cosh, true, "Return the hyperbolic cosine of x.") \
+    X(tanh, tanh, false, "Return the hyperbolic tangent of x.") \
+    X(asinh, asinh, false, "Return the inverse hyperbolic sine of x.") \
+    X(acosh, acosh, false, "Return the inverse hyperbolic cosine of x.") \
+    X(atanh, atanh, false, "Return the inverse hyperbolic tangent of x.") \
+    X(fabs, fabs, false, "Return the absolute value of the float x.") \
+    X(erf, erf, false, "Error function at x.") \
+    X(erfc, erfc, false, "Complementary error function at x.") \
+    X(gamma, tgamma, true, "Gamma function at x.") \
+    X(lgamma, lgamma, true, "Natural logarithm of absolute value of Gamma function at x.")
 
-static const unary_def unary_defs[] = {
-    { "sqrt", sqrt, false, "Return the square root of x." },
-    { "exp", exp, true, "Return e raised to the power of x." },
-    { "expm1", expm1, true, "Return exp(x)-1." },
-    { "log2", log2, false, "Return the base 2 logarithm of x." },
-    { "log10", log10, false, "Return the base 10 logarithm of x." },
-    { "log1p", log1p, false, "Return the natural logarithm of 1+x (base e)." },
-    { "sin", sin, false, "Return the sine of x (measured in radians)." },
-    { "cos", cos, false, "Return the cosine of x (measured in radians)." },
-    { "tan", tan, false, "Return the tangent of x (measured in radians)." },
-    { "asin", asin, false, "Return the arc sine (measured in radians) of x." },
-    { "acos", acos, false, "Return the arc cosine (measured in radians) of x." },
-    { "atan", atan, false, "Return the arc tangent (measured in radians) of x." },
-    { "sinh", sinh, true, "Return the hyperbolic sine of x." },
-    { "cosh", cosh, true, "Return the hyperbolic cosine of x." },
-    { "tanh", tanh, false, "Return the hyperbolic tangent of x." },
-    { "asinh", asinh, false, "Return the inverse hyperbolic sine of x." },
-    { "acosh", acosh, false, "Return the inverse hyperbolic cosine of x." },
-    { "atanh", atanh, false, "Return the inverse hyperbolic tangent of x." },
-    { "fabs", fabs, false, "Return the absolute value of the float x." },
-    { "erf", erf, false, "Error function at x." },
-    { "erfc", erfc, false, "Complementary error function at x." },
-    { "gamma", tgamma, true, "Gamma function at x." },
-    { "lgamma", lgamma, true, "Natural logarithm of absolute value of Gamma function at x." },
-    { NULL, NULL, false, NULL }
-};
-
-/* The cfunction for a unary def finds its entry by the function object's name, so one
- * C function serves the whole table. */
-static wk_value unary_call(const unary_def *d, const wk_value *args, int nargs, wk_obj *kw) {
-    double x;
-    if (!want_args(d->name, nargs, kw, 1, 1) || !arg_double(args, 0, &x)) return WK_NULLV;
-    if ((d->fn == log2 || d->fn == log10) && x <= 0) return domain_error();
-    if (d->fn == log1p && x <= -1) return domain_error();
-    if (d->fn == atanh && (x >= 1 || x <= -1)) return domain_error();
-    if (d->fn == tgamma && x <= 0 && x == floor(x)) return domain_error();
-    if (d->fn == lgamma && x <= 0 && x == floor(x)) return domain_error();
-    return checked(x, d->fn(x), d->can_overflow);
+/* Domain checks libm does not report as a NaN result. */
+static bool unary_domain_ok(double (*fn)(double), double x) {
+    if ((fn == log2 || fn == log10) && x <= 0) return false;
+    if (fn == log1p && x <= -1) return false;
+    if (fn == atanh && (x >= 1 || x <= -1)) return false;
+    if ((fn == tgamma || fn == lgamma) && x <= 0 && x == floor(x)) return false;
+    return true;
 }
 
-#define UNARY_STUB(i) \
-    static wk_value unary_##i(const wk_value *a, int n, wk_obj *k) { return unary_call(&unary_defs[i], a, n, k); }
-UNARY_STUB(0) UNARY_STUB(1) UNARY_STUB(2) UNARY_STUB(3) UNARY_STUB(4) UNARY_STUB(5)
-UNARY_STUB(6) UNARY_STUB(7) UNARY_STUB(8) UNARY_STUB(9) UNARY_STUB(10) UNARY_STUB(11)
-UNARY_STUB(12) UNARY_STUB(13) UNARY_STUB(14) UNARY_STUB(15) UNARY_STUB(16) UNARY_STUB(17)
-UNARY_STUB(18) UNARY_STUB(19) UNARY_STUB(20) UNARY_STUB(21) UNARY_STUB(22)
-static const wk_cfn unary_fns[] = {  /* one entry per unary_defs row */
-    unary_0, unary_1, unary_2, unary_3, unary_4, unary_5, unary_6, unary_7, unary_8,
-    unary_9, unary_10, unary_11, unary_12, unary_13, unary_14, unary_15, unary_16,
-    unary_17, unary_18, unary_19, unary_20, unary_21, unary_22,
-};
+static wk_value unary_call(const char *name, double (*fn)(double), bool can_overflow,
+                           const wk_value *args, int nargs, wk_obj *kw) {
+    double x;
+    if (!want_args(name, nargs, kw, 1, 1) || !arg_double(args, 0, &x)) return WK_NULLV;
+    if (!unary_domain_ok(fn, x)) return domain_error();
+    return checked(x, fn(x), can_overflow);
+}
+
+#define UNARY_FN(NAME, FN, OVF, DOC) \
+    static wk_value m_##NAME(const wk_value *a, int n, wk_obj *k) { return unary_call(#NAME, FN, OVF, a, n, k); }
+UNARY_FUNCS(UNARY_FN)
+#undef UNARY_FN
 
 /* ---------------------------------------------------------------- to-int functions */
 
@@ -439,20 +433,16 @@ static const wk_methoddef math_funcs[] = {
     { "perm", m_perm, 0, "Number of ways to choose k items from n items without repetition and with order." },
     { "prod", m_prod, 0, "Calculate the product of all the elements in the input iterable." },
     { "dist", m_dist, 0, "Return the Euclidean distance between two points p and q." },
+#define UNARY_ROW(NAME, FN, OVF, DOC) { #NAME, m_##NAME, 0, DOC },
+    UNARY_FUNCS(UNARY_ROW)
+#undef UNARY_ROW
     { NULL, NULL, 0, NULL }
 };
 
 wk_obj *wk_mod_math_init(void) {
     wk_obj *m = wk_module_new("math");
     if (!m) return NULL;
-    wk_methoddef one[2] = { { NULL, NULL, 0, NULL }, { NULL, NULL, 0, NULL } };
     bool ok = wk_module_add_funcs(m, math_funcs);
-    for (int i = 0; ok && unary_defs[i].name; i++) {
-        one[0].name = unary_defs[i].name;
-        one[0].fn = unary_fns[i];
-        one[0].doc = unary_defs[i].doc;
-        ok = wk_module_add_funcs(m, one);
-    }
     ok = ok && wk_module_add(m, "pi", wk_float(M_PI)) && wk_module_add(m, "e", wk_float(M_E))
          && wk_module_add(m, "tau", wk_float(2 * M_PI)) && wk_module_add(m, "inf", wk_float(INFINITY))
          && wk_module_add(m, "nan", wk_float(NAN));
@@ -460,5 +450,3 @@ wk_obj *wk_mod_math_init(void) {
     return m;
 }
 
-_Static_assert(sizeof unary_fns / sizeof unary_fns[0] == sizeof unary_defs / sizeof unary_defs[0] - 1,
-               "unary_fns must have one entry per unary_defs row");

@@ -464,6 +464,16 @@ static bool like_opts(wk_value *v, const wk_tensor *tmpl, opts *o) {
     return true;
 }
 
+/* Fills the tensor on the host (the generator and kernels there), then finish() moves it
+ * to the requested device and applies requires_grad. */
+static wk_value make_on_host(kind k, int nd, const int64_t *shape, opts *o, wk_scalar fill) {
+    wk_device dev = o->device;
+    o->device = WK_CPU;
+    wk_tensor *r = make(k, nd, shape, o, fill);
+    o->device = dev;
+    return finish(r, o);
+}
+
 static wk_value like_call(const wk_value *args, int nargs, wk_obj *kw, kind k) {
     char f[32];
     snprintf(f, sizeof f, "%s_like", g_kind_names[k]);
@@ -477,11 +487,7 @@ static wk_value like_call(const wk_value *args, int nargs, wk_obj *kw, kind k) {
         return WK_NULLV;
     if (full && !wk_bind_scalar(a[1], &fill)) return WK_NULLV;
     if (!like_opts(a + (full ? 2 : 1), t, &o) || !check_float_kind(k, &o)) return WK_NULLV;
-    wk_device dev = o.device;
-    o.device = WK_CPU;
-    wk_tensor *r = make(k, t->ndim, t->shape, &o, fill);
-    o.device = dev;
-    return finish(r, &o);
+    return make_on_host(k, t->ndim, t->shape, &o, fill);
 }
 #define LIKE(fn, k) static wk_value fn(const wk_value *args, int nargs, wk_obj *kw) { return like_call(args, nargs, kw, k); }
 LIKE(f_empty_like, K_EMPTY)
@@ -531,11 +537,7 @@ static wk_value new_call(const wk_value *args, int nargs, wk_obj *kw, kind k) {
         else if (!wk_bind_shape_args(f, args + 1, nargs - 1, &nd, shape)) return WK_NULLV;
     }
     if (!like_opts(a + 2, t, &o)) return WK_NULLV;
-    wk_device dev = o.device;
-    o.device = WK_CPU;
-    wk_tensor *r = make(k, nd, shape, &o, fill);
-    o.device = dev;
-    return finish(r, &o);
+    return make_on_host(k, nd, shape, &o, fill);
 }
 #define NEWM(fn, k) static wk_value fn(const wk_value *args, int nargs, wk_obj *kw) { return new_call(args, nargs, kw, k); }
 NEWM(m_new_zeros, K_ZEROS)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "frame.h"
+#include "vm_ops.h"
 
 /* ---------------------------------------------------------------- cells */
 
@@ -402,20 +403,7 @@ bool wk_frame_init_cells(wk_frame *f, wk_function *fn) {
 /* ---------------------------------------------------------------- calling */
 
 wk_value wk_function_call(wk_value func, const wk_value *args, int nargs, wk_obj *kwnames) {
-    wk_function *fn = (wk_function *)func.u.o;
-    wk_code *co = (wk_code *)fn->code;
-    bool gen = (co->flags & WK_CO_GENERATOR) != 0;
-    wk_frame *f = wk_frame_new(co, &fn->ob, fn->globals, NULL, gen);
-    if (!f) return WK_NULLV;
-    if (!wk_func_bind(fn, f, args, nargs, kwnames)) {
-        wk_frame_free(f);
-        return WK_NULLV;
-    }
-    if (gen) return wk_gen_new(f, fn);
-    bool yielded;
-    wk_value r = wk_vm_run_frame(f, false, &yielded);
-    wk_frame_free(f);
-    return r;
+    return wk_vm_call_function((wk_function *)func.u.o, args, nargs, kwnames, true);
 }
 
 /* ---------------------------------------------------------------- bound methods */

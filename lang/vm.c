@@ -219,7 +219,7 @@ static inline bool vm_num_compare(int op, wk_value a, wk_value b, wk_value *out)
 /* Calls a callable from the loop: wick functions without the generic dispatch. */
 static inline wk_value vm_call(wk_value f, const wk_value *args, int nargs, wk_obj *kwnames) {
     if (f.tag == WK_OBJ && f.u.o->type == &wk_type_function)
-        return wk_vm_call_function((wk_function *)f.u.o, args, nargs, kwnames);
+        return wk_vm_call_function((wk_function *)f.u.o, args, nargs, kwnames, false);
     return wk_call(f, args, nargs, kwnames);
 }
 
@@ -587,7 +587,8 @@ static inline wk_function *vm_inline_target(wk_value v, wk_value *self) {
     return fn;
 }
 
-wk_value wk_vm_call_function(wk_function *fn, const wk_value *args, int nargs, wk_obj *kwnames) {
+wk_value wk_vm_call_function(wk_function *fn, const wk_value *args, int nargs, wk_obj *kwnames,
+                             bool from_native) {
     wk_code *co = (wk_code *)fn->code;
     bool gen = (co->flags & WK_CO_GENERATOR) != 0;
     wk_frame *f = wk_frame_new(co, &fn->ob, fn->globals, NULL, gen);
@@ -598,7 +599,7 @@ wk_value wk_vm_call_function(wk_function *fn, const wk_value *args, int nargs, w
     }
     if (gen) return wk_gen_new(f, fn);
     bool yielded;
-    wk_vm_calling_native = false;
+    wk_vm_calling_native = from_native;
     wk_value r = wk_vm_run_frame(f, false, &yielded);
     wk_frame_free(f);
     return r;

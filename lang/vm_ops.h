@@ -6,7 +6,10 @@
 extern bool wk_vm_calling_native;      /* the next frame entry comes from native code */
 extern wk_obj *wk_vm_builtins_module;  /* the builtins module (interp.c) */
 
-wk_value wk_vm_call_function(wk_function *fn, const wk_value *args, int nargs, wk_obj *kwnames);
+/* Calls a wick function in a new frame; from_native says whether native code is the
+ * caller (recursion accounting, "while calling a Python object"). */
+wk_value wk_vm_call_function(wk_function *fn, const wk_value *args, int nargs, wk_obj *kwnames,
+                             bool from_native);
 /* Before `x = x + s` / `x += s` on a str: drops the reference the store target holds
  * when it is the left operand, so the concatenation can happen in place. */
 void wk_vm_drop_store_target(wk_frame *f, wk_instr next, wk_value a);

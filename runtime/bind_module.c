@@ -196,6 +196,8 @@ static const wk_methoddef torch_funcs[] = {
 
 /* ================================================================ init */
 
+bool wk_bind_nn_module(wk_obj *torch);   /* bind_nn.c: torch._C._nn, the fused nn ops */
+
 static bool add_constants(wk_obj *m) {
     wk_value ver = wk_str_from_c("2.11.0+wick");
     bool ok = !WK_IS_NULL(ver) && wk_module_add(m, "__version__", ver);
@@ -225,7 +227,7 @@ wk_obj *wk_mod_torch_init(void) {
               wk_module_add(m, "Tensor", wk_objv(&wk_torch_tensor_type.ob)) &&
               wk_module_add(m, "Generator", wk_objv(&wk_torch_generator_type.ob)) &&
               wk_bind_autograd_module(m) && wk_bind_cuda_module(m) &&
-              wk_bind_types_module(m) && wk_bind_backends_module(m);
+              wk_bind_types_module(m) && wk_bind_backends_module(m) && wk_bind_nn_module(m);
     if (!ok) { wk_obj_decref(m); return NULL; }
     return m;
 }

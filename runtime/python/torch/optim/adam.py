@@ -52,22 +52,15 @@ def _l2_decay(p, grad, group):
     return grad
 
 
-def _adam_step(opt, closure, decay):
-    """One step of Adam or AdamW; decay(p, grad, group) applies the variant's weight decay
-    and returns the gradient to use."""
-    loss = opt._closure_loss(closure)
-    with torch.no_grad():
-        for group in opt.param_groups:
-            for p in group['params']:
-                if p.grad is None:
-                    continue
-                state = opt.state[p]
-                _adam_state(state, p, group['amsgrad'])
-                grad = p.grad if not group['maximize'] else -p.grad
-                state['step'] += 1
-                grad = decay(p, grad, group)
-                _adam_update(p, grad, state, group)
-    return loss
+def _adam_param_update(opt, p, group, decay):
+    """One parameter's step for Adam or AdamW; decay(p, grad, group) applies the variant's
+    weight decay and returns the gradient to use."""
+    state = opt.state[p]
+    _adam_state(state, p, group['amsgrad'])
+    grad = p.grad if not group['maximize'] else -p.grad
+    state['step'] += 1
+    grad = decay(p, grad, group)
+    _adam_update(p, grad, state, group)
 
 
 class Adam(Optimizer):
@@ -80,5 +73,5 @@ class Adam(Optimizer):
                         capturable=capturable, differentiable=differentiable, fused=fused)
         super().__init__(params, defaults)
 
-    def step(self, closure=None):
-        return _adam_step(self, closure, _l2_decay)
+    def _update(self, p, group):
+        _adam_param_update(self, p, group, _l2_decay)

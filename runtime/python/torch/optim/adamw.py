@@ -1,6 +1,6 @@
 """AdamW: Adam with decoupled weight decay."""
 from torch.optim.optimizer import Optimizer
-from torch.optim.adam import _check_adam_args, _adam_step
+from torch.optim.adam import _check_adam_args, _adam_param_update
 
 
 class AdamW(Optimizer):
@@ -12,8 +12,8 @@ class AdamW(Optimizer):
                         capturable=capturable)
         super().__init__(params, defaults)
 
-    def step(self, closure=None):
-        return _adam_step(self, closure, _decoupled_decay)
+    def _update(self, p, group):
+        _adam_param_update(self, p, group, _decoupled_decay)
 
 
 def _decoupled_decay(p, grad, group):

@@ -1,5 +1,6 @@
 """Optimizer: the base class holding param_groups, per-parameter state and defaults."""
 import torch
+from torch.nn.utils._grad import zero_grads
 
 
 class _RequiredParameter:
@@ -81,20 +82,20 @@ class Optimizer:
 
     def zero_grad(self, set_to_none=True):
         for group in self.param_groups:
-            for p in group['params']:
-                if p.grad is None:
-                    continue
-                if set_to_none:
-                    p.grad = None
-                else:
-                    if p.grad.grad_fn is not None:
-                        p.grad.detach_()
-                    else:
-                        p.grad.requires_grad_(False)
-                    p.grad.zero_()
+            zero_grads(group['params'], set_to_none)
 
     def step(self, closure=None):
-        raise NotImplementedError
+        """One optimisation step: _update(p, group) for every parameter with a gradient."""
+        loss = self._closure_loss(closure)
+        with torch.no_grad():
+            for group in self.param_groups:
+                for p in group['params']:
+                    if p.grad is not None:
+                        self._update(p, group)
+        return loss
+
+    def _update(self, p, group):
+        raise NotImplementedError('{} must define _update(p, group)'.format(type(self).__name__))
 
     def _closure_loss(self, closure):
         if closure is None:

@@ -16,15 +16,6 @@ class SGD(Optimizer):
                         foreach=foreach, differentiable=differentiable)
         super().__init__(params, defaults)
 
-    def step(self, closure=None):
-        loss = self._closure_loss(closure)
-        with torch.no_grad():
-            for group in self.param_groups:
-                for p in group['params']:
-                    if p.grad is not None:
-                        self._update(p, group)
-        return loss
-
     def _update(self, p, group):
         """One parameter: d = g (+ wd*p); buf = m*buf + (1-damp)*d; p -= lr*d'."""
         momentum = group['momentum']

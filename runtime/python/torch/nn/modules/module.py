@@ -1,6 +1,7 @@
 """nn.Module: the base class of every layer and model."""
 import torch
 from torch.nn.parameter import Parameter
+from torch.nn.utils._grad import zero_grads
 
 
 class OrderedDict(dict):
@@ -345,17 +346,7 @@ class Module:
         return self
 
     def zero_grad(self, set_to_none=True):
-        for p in self.parameters():
-            if p.grad is None:
-                continue
-            if set_to_none:
-                p.grad = None
-            else:
-                if p.grad.grad_fn is not None:
-                    p.grad.detach_()
-                else:
-                    p.grad.requires_grad_(False)
-                p.grad.zero_()
+        zero_grads(self.parameters(), set_to_none)
 
     def apply(self, fn):
         for module in self.children():

@@ -12,7 +12,7 @@
  *   p int or 1/2-sequence of ints -> pair      P same, or None/[] (.given false)
  *   c conv padding: 'same' / 'valid' / int / sequence -> .mode + pair
  *   s str               r reduction str -> .red
- *   S int sequence (or one int) -> .n, .list  L sequence of tensors -> .n, .ts (borrowed)  */
+ *   S int sequence -> .n, .list  L sequence of tensors -> .n, .ts (borrowed)  */
 
 #define NN_MAX_ARGS 12
 #define NN_MAX_LIST 64
@@ -134,6 +134,7 @@ static bool parse_one(const char *f, const char *arg, int pos, char kind, wk_val
         if (kind == 'r' && !wk_reduction_parse(a->s, &a->red)) return wk_bind_rt_fail();
         return true;
     case 'S':
+        if (WK_IS_INT(v) || WK_IS_BOOL(v)) return type_err(f, arg, pos, "tuple of ints", v);
         return int_seq(f, arg, pos, v, WK_MAX_DIMS, &a->n, a->list);
     case 'L': {
         int64_t len;

@@ -200,14 +200,11 @@ wk_tensor *wk_op_cross_entropy(wk_tensor *input, wk_tensor *target, wk_tensor *w
     }
     if (input->ndim < 1) { wk_rt_err(WK_ERR_RUNTIME, "input tensor should be 1D or 2D"); return NULL; }
     int cdim = input->ndim == 1 ? 0 : 1;
-    if (wk_dtype_is_float(target->dtype)) {
-        char a[256], b[256];
-        if (!wk_same_shape(input, target)) {
-            wk_rt_err(WK_ERR_RUNTIME, "Expected target size %s, got %s", wk_nn_shape(a, sizeof a, input), wk_nn_shape(b, sizeof b, target));
-            return NULL;
-        }
+    /* As PyTorch: a target is read as class probabilities only when it has the input's
+     * shape; anything else takes the class-index path, whose checks report a float target
+     * as "expected scalar type Long". */
+    if (wk_dtype_is_float(target->dtype) && wk_same_shape(input, target))
         return ce_probs(input, target, weight, red, label_smoothing, cdim);
-    }
     return ce_indices(input, target, weight, red, ignore_index, label_smoothing, cdim);
 }
 

@@ -1,6 +1,10 @@
-"""torch.nn.functional: layer and loss functions composed from torch tensor ops."""
+"""torch.nn.functional: layer and loss functions. The fused C ops of torch._C._nn
+(runtime/bind_nn.c) do the work; the _py_* compositions of basic tensor ops remain for
+CUDA tensors (the fused kernels are CPU-only) and where no C op exists."""
 import math
 import torch
+
+_nn = torch._C._nn
 
 _SQRT1_2 = 0.7071067811865476
 
@@ -70,24 +74,26 @@ def relu6(input, inplace=False):
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
     if inplace:
         return input.clamp_(min_val, max_val)
-    return torch.clamp(input, min_val, max_val)
+    if input.is_cuda:
+        return torch.clamp(input, min_val, max_val)
+    return _nn.hardtanh(input, min_val, max_val)
 
 
-def leaky_relu(input, negative_slope=0.01, inplace=False):
+def _py_leaky_relu(input, negative_slope=0.01, inplace=False):
     out = torch.where(input > 0, input, input * negative_slope)
     if inplace:
         return input.copy_(out)
     return out
 
 
-def elu(input, alpha=1.0, inplace=False):
+def _py_elu(input, alpha=1.0, inplace=False):
     out = torch.where(input > 0, input, (torch.exp(input) - 1) * alpha)
     if inplace:
         return input.copy_(out)
     return out
 
 
-def gelu(input, approximate='none'):
+def _py_gelu(input, approximate='none'):
     if approximate == 'none':
         return input * 0.5 * (1.0 + torch.erf(input * _SQRT1_2))
     if approximate == 'tanh':
@@ -112,12 +118,12 @@ def silu(input, inplace=False):
     return torch.silu(input)
 
 
-def softplus(input, beta=1, threshold=20):
+def _py_softplus(input, beta=1, threshold=20):
     scaled = input * beta
     return torch.where(scaled > threshold, input, torch.log(1 + torch.exp(scaled)) / beta)
 
 
-def logsigmoid(input):
+def _py_logsigmoid(input):
     return -(torch.clamp(-input, min=0) + torch.log(1 + torch.exp(-torch.abs(input))))
 
 
@@ -161,7 +167,7 @@ def one_hot(tensor, num_classes=-1):
 
 # ---------------------------------------------------------------- linear, dropout, embedding
 
-def linear(input, weight, bias=None):
+def _py_linear(input, weight, bias=None):
     """y = x @ W^T + b, as addmm on the flattened batch when there is a bias."""
     if bias is not None and input.dim() == 2:
         return torch.addmm(bias, input, weight.t())
@@ -188,7 +194,7 @@ def _apply_noise(input, noise, p, inplace):
     return input * noise
 
 
-def dropout(input, p=0.5, training=True, inplace=False):
+def _py_dropout(input, p=0.5, training=True, inplace=False):
     """Zeroes each element with probability p and scales the rest by 1/(1-p)."""
     _check_p(p)
     if not training or p == 0.0:
@@ -198,7 +204,7 @@ def dropout(input, p=0.5, training=True, inplace=False):
     return _apply_noise(input, torch.empty_like(input), p, inplace)
 
 
-def dropout2d(input, p=0.5, training=True, inplace=False):
+def _py_dropout2d(input, p=0.5, training=True, inplace=False):
     """Zeroes whole channels (one draw per (N, C) pair)."""
     _check_p(p)
     if not training or p == 0.0:
@@ -211,7 +217,7 @@ def dropout2d(input, p=0.5, training=True, inplace=False):
     return _apply_noise(input, input.new_empty(shape), p, inplace)
 
 
-def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0,
+def _py_embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0,
               scale_grad_by_freq=False, sparse=False):
     """Rows of weight picked by integer indices; no gradient flows to padding_idx."""
     if input.dtype not in (torch.int64, torch.int32):
@@ -338,7 +344,7 @@ def _conv_padding(padding, weight, dilation, stride):
     return (ph, ph), (pw, pw)
 
 
-def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+def _py_conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     """2-D cross-correlation as im2col (strided slices) followed by a matmul."""
     if input.dim() not in (3, 4):
         raise RuntimeError('Expected 3D (unbatched) or 4D (batched) input to conv2d, but got '
@@ -376,7 +382,7 @@ def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     return out
 
 
-def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+def _py_conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
     """1-D convolution as a 2-D one over a height-1 image."""
     if input.dim() not in (2, 3):
         raise RuntimeError('Expected 2D (unbatched) or 3D (batched) input to conv1d, but got '
@@ -420,7 +426,7 @@ def _pool_geometry(input, kernel_size, stride, padding, dilation, ceil_mode):
     return k, s, p, d, (oh, ow), (p[1], p[1] + extra_w, p[0], p[0] + extra_h)
 
 
-def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
+def _py_max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
                return_indices=False):
     unbatched = _pool_input(input, 'max_pool2d')
     if unbatched:
@@ -457,7 +463,7 @@ def _avg_divisor(size, k, s, p, out, include_pad):
     return counts
 
 
-def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False,
+def _py_avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False,
                count_include_pad=True, divisor_override=None):
     unbatched = _pool_input(input, 'avg_pool2d')
     if unbatched:
@@ -510,7 +516,7 @@ def _adaptive_pool(input, output_size, reduce):
     return x
 
 
-def adaptive_avg_pool2d(input, output_size):
+def _py_adaptive_avg_pool2d(input, output_size):
     """Mean over adaptive windows; windows are products of row and column ranges,
     so rows and columns are pooled one after the other."""
     oh, ow = _adaptive_sizes(input, output_size)
@@ -531,7 +537,7 @@ def adaptive_max_pool2d(input, output_size, return_indices=False):
 
 # ---------------------------------------------------------------- normalization
 
-def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False,
+def _py_batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False,
                momentum=0.1, eps=1e-5):
     """Normalizes over every dim but 1; in training also updates the running stats."""
     dims = [0] + list(range(2, input.dim()))
@@ -562,7 +568,7 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     return out
 
 
-def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+def _py_layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
     """Normalizes over the trailing dims given by normalized_shape."""
     shape = list(normalized_shape) if isinstance(normalized_shape, (list, tuple)) \
         else [normalized_shape]
@@ -637,7 +643,7 @@ def _nll_terms(input, target, weight, ignore_index):
     return -picked * w, w
 
 
-def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+def _py_nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
              reduction='mean'):
     reduction = _legacy_reduction(size_average, reduce, reduction)
     _check_reduction(reduction)
@@ -650,7 +656,7 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     return loss.sum() / w.sum()
 
 
-def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100,
+def _py_cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100,
                   reduce=None, reduction='mean', label_smoothing=0.0):
     """log_softmax over dim 1 followed by nll_loss (class indices) or a soft-target sum
     (class probabilities); optional label smoothing."""
@@ -702,20 +708,20 @@ def _soft_cross_entropy(logp, target, weight, reduction, label_smoothing, class_
     return -terms.sum() / (logp.numel() // n_classes)
 
 
-def mse_loss(input, target, size_average=None, reduce=None, reduction='mean'):
+def _py_mse_loss(input, target, size_average=None, reduce=None, reduction='mean'):
     reduction = _legacy_reduction(size_average, reduce, reduction)
     _check_reduction(reduction)
     diff = input - target
     return _reduce(diff * diff, reduction)
 
 
-def l1_loss(input, target, size_average=None, reduce=None, reduction='mean'):
+def _py_l1_loss(input, target, size_average=None, reduce=None, reduction='mean'):
     reduction = _legacy_reduction(size_average, reduce, reduction)
     _check_reduction(reduction)
     return _reduce(torch.abs(input - target), reduction)
 
 
-def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction='mean', beta=1.0):
+def _py_smooth_l1_loss(input, target, size_average=None, reduce=None, reduction='mean', beta=1.0):
     reduction = _legacy_reduction(size_average, reduce, reduction)
     _check_reduction(reduction)
     if beta < 0:
@@ -726,13 +732,13 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction='mea
     return _reduce(torch.where(z < beta, 0.5 * z * z / beta, z - 0.5 * beta), reduction)
 
 
-def huber_loss(input, target, reduction='mean', delta=1.0):
+def _py_huber_loss(input, target, reduction='mean', delta=1.0):
     _check_reduction(reduction)
     z = torch.abs(input - target)
     return _reduce(torch.where(z < delta, 0.5 * z * z, delta * (z - 0.5 * delta)), reduction)
 
 
-def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None,
+def _py_binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None,
                          reduction='mean'):
     """-(t*log(x) + (1-t)*log(1-x)), each log clamped to >= -100."""
     reduction = _legacy_reduction(size_average, reduce, reduction)
@@ -751,7 +757,7 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
     return _reduce(loss, reduction)
 
 
-def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None,
+def _py_binary_cross_entropy_with_logits(input, target, weight=None, size_average=None,
                                      reduce=None, reduction='mean', pos_weight=None):
     """Sigmoid + BCE in the numerically stable log-sum-exp form."""
     reduction = _legacy_reduction(size_average, reduce, reduction)
@@ -769,3 +775,231 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
     if weight is not None:
         loss = loss * weight
     return _reduce(loss, reduction)
+
+
+# ---------------------------------------------------------------- the fused C ops
+# Each routes CPU tensors to torch._C._nn (PyTorch's grad_fn names and messages) and CUDA
+# tensors to the _py_* composition above.
+
+_SELU_ALPHA = 1.6732632423543772848170429916717
+_SELU_SCALE = 1.0507009873554804934193349852946
+
+
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    if input.is_cuda:
+        return _py_leaky_relu(input, negative_slope, inplace)
+    out = _nn.leaky_relu(input, negative_slope)
+    return input.copy_(out) if inplace else out
+
+
+def elu(input, alpha=1.0, inplace=False):
+    if input.is_cuda:
+        return _py_elu(input, alpha, inplace)
+    out = _nn.elu(input, alpha, 1.0, 1.0)
+    return input.copy_(out) if inplace else out
+
+
+def selu(input, inplace=False):
+    out = _nn.elu(input, _SELU_ALPHA, _SELU_SCALE, 1.0)
+    return input.copy_(out) if inplace else out
+
+
+def celu(input, alpha=1.0, inplace=False):
+    out = _nn.celu(input, alpha)
+    return input.copy_(out) if inplace else out
+
+
+def gelu(input, approximate='none'):
+    if input.is_cuda:
+        return _py_gelu(input, approximate)
+    return _nn.gelu(input, approximate)
+
+
+def softplus(input, beta=1, threshold=20):
+    if input.is_cuda:
+        return _py_softplus(input, beta, threshold)
+    return _nn.softplus(input, beta, threshold)
+
+
+def logsigmoid(input):
+    if input.is_cuda:
+        return _py_logsigmoid(input)
+    return _nn.log_sigmoid(input)
+
+
+def hardsigmoid(input, inplace=False):
+    out = _nn.hardsigmoid(input)
+    return input.copy_(out) if inplace else out
+
+
+def hardswish(input, inplace=False):
+    out = _nn.hardswish(input)
+    return input.copy_(out) if inplace else out
+
+
+def mish(input, inplace=False):
+    out = _nn.mish(input)
+    return input.copy_(out) if inplace else out
+
+
+def hardshrink(input, lambd=0.5):
+    return _nn.hardshrink(input, lambd)
+
+
+def softshrink(input, lambd=0.5):
+    return _nn.softshrink(input, lambd)
+
+
+def linear(input, weight, bias=None):
+    if input.is_cuda:
+        return _py_linear(input, weight, bias)
+    return _nn.linear(input, weight, bias)
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    if inplace or input.is_cuda:
+        return _py_dropout(input, p, training, inplace)
+    _check_p(p)
+    if not training or p == 0.0:
+        return input
+    return _nn.dropout(input, p, training)
+
+
+def dropout2d(input, p=0.5, training=True, inplace=False):
+    if inplace or input.is_cuda:
+        return _py_dropout2d(input, p, training, inplace)
+    _check_p(p)
+    if not training or p == 0.0:
+        return input
+    if input.dim() == 3:  # unbatched (C, H, W): one draw per channel
+        return _nn.feature_dropout(input.unsqueeze(0), p, training).squeeze(0)
+    return _nn.feature_dropout(input, p, training)
+
+
+def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0,
+              scale_grad_by_freq=False, sparse=False):
+    """Rows of weight picked by integer indices; no gradient flows to padding_idx."""
+    if weight.is_cuda:
+        return _py_embedding(input, weight, padding_idx, max_norm, norm_type,
+                             scale_grad_by_freq, sparse)
+    if max_norm is not None:
+        if input.dtype not in (torch.int64, torch.int32):
+            return _nn.embedding(input, weight, padding_idx)   # the dtype error
+        _embedding_renorm(weight, input, max_norm, norm_type)
+    return _nn.embedding(input, weight, padding_idx)
+
+
+def conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    if input.is_cuda:
+        return _py_conv2d(input, weight, bias, stride, padding, dilation, groups)
+    return _nn.conv2d(input, weight, bias, stride, padding, dilation, groups)
+
+
+def conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+    if input.is_cuda:
+        return _py_conv1d(input, weight, bias, stride, padding, dilation, groups)
+    return _nn.conv1d(input, weight, bias, stride, padding, dilation, groups)
+
+
+def max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False,
+               return_indices=False):
+    if input.is_cuda:
+        return _py_max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode,
+                              return_indices)
+    return _nn.max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode,
+                          return_indices)
+
+
+def avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False,
+               count_include_pad=True, divisor_override=None):
+    if input.is_cuda:
+        return _py_avg_pool2d(input, kernel_size, stride, padding, ceil_mode,
+                              count_include_pad, divisor_override)
+    if divisor_override is not None and divisor_override == 0:
+        raise RuntimeError('divisor must be not zero')
+    return _nn.avg_pool2d(input, kernel_size, stride, padding, ceil_mode, count_include_pad,
+                          divisor_override)
+
+
+def adaptive_avg_pool2d(input, output_size):
+    if input.is_cuda:
+        return _py_adaptive_avg_pool2d(input, output_size)
+    oh, ow = _pair(output_size)
+    return _nn.adaptive_avg_pool2d(input, (0 if oh is None else oh, 0 if ow is None else ow))
+
+
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False,
+               momentum=0.1, eps=1e-5):
+    if input.is_cuda:
+        return _py_batch_norm(input, running_mean, running_var, weight, bias, training,
+                              momentum, eps)
+    return _nn.batch_norm(input, running_mean, running_var, weight, bias, training, momentum,
+                          eps)
+
+
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    if input.is_cuda:
+        return _py_layer_norm(input, normalized_shape, weight, bias, eps)
+    return _nn.layer_norm(input, normalized_shape, weight, bias, eps)
+
+
+def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+             reduction='mean'):
+    if input.is_cuda:
+        return _py_nll_loss(input, target, weight, size_average, ignore_index, reduce,
+                            reduction)
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    if input.dim() < 1:
+        raise ValueError('Expected 1 or more dimensions (got {})'.format(input.dim()))
+    return _nn.nll_loss(input, target, weight, reduction, ignore_index)
+
+
+def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100,
+                  reduce=None, reduction='mean', label_smoothing=0.0):
+    if input.is_cuda:
+        return _py_cross_entropy(input, target, weight, size_average, ignore_index, reduce,
+                                 reduction, label_smoothing)
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    return _nn.cross_entropy(input, target, weight, reduction, ignore_index, label_smoothing)
+
+
+def mse_loss(input, target, size_average=None, reduce=None, reduction='mean'):
+    if input.is_cuda:
+        return _py_mse_loss(input, target, size_average, reduce, reduction)
+    return _nn.mse_loss(input, target, _legacy_reduction(size_average, reduce, reduction))
+
+
+def l1_loss(input, target, size_average=None, reduce=None, reduction='mean'):
+    if input.is_cuda:
+        return _py_l1_loss(input, target, size_average, reduce, reduction)
+    return _nn.l1_loss(input, target, _legacy_reduction(size_average, reduce, reduction))
+
+
+def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction='mean', beta=1.0):
+    if input.is_cuda:
+        return _py_smooth_l1_loss(input, target, size_average, reduce, reduction, beta)
+    return _nn.smooth_l1_loss(input, target, _legacy_reduction(size_average, reduce, reduction),
+                              beta)
+
+
+def huber_loss(input, target, reduction='mean', delta=1.0):
+    if input.is_cuda:
+        return _py_huber_loss(input, target, reduction, delta)
+    return _nn.huber_loss(input, target, reduction, delta)
+
+
+def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None,
+                         reduction='mean'):
+    if input.is_cuda:
+        return _py_binary_cross_entropy(input, target, weight, size_average, reduce, reduction)
+    return _nn.binary_cross_entropy(input, target, weight,
+                                    _legacy_reduction(size_average, reduce, reduction))
+
+
+def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None,
+                                     reduce=None, reduction='mean', pos_weight=None):
+    if input.is_cuda:
+        return _py_binary_cross_entropy_with_logits(input, target, weight, size_average, reduce,
+                                                    reduction, pos_weight)
+    return _nn.binary_cross_entropy_with_logits(
+        input, target, weight, pos_weight, _legacy_reduction(size_average, reduce, reduction))

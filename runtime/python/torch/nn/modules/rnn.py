@@ -146,7 +146,15 @@ class RNNBase(Module):
             raise RuntimeError(msg.format(expected, list(hx.size())))
 
     def _run(self, input, h0, c0):
-        """input (T, N, I); h0/c0 (L*D, N, H). Returns output, h_n, c_n."""
+        """input (T, N, I); h0/c0 (L*D, N, H). Returns output, h_n, c_n. GRU on CPU runs the
+        fused C op; LSTM stays on the time loop below (the fused LSTM cell rounds float32
+        differently from PyTorch's, see tests/nn/008_rnn), as do RNN and CUDA tensors."""
+        if self.mode == 'GRU' and not input.is_cuda:
+            params = [getattr(self, name) for name in self._flat_weights_names]
+            output, h_n = torch._C._nn.gru(input, h0, params, self.bias, self.num_layers,
+                                           self.dropout, self.training,
+                                           bool(self.bidirectional), False)
+            return output, h_n, None
         cell = _CELLS[self.mode]
         directions = 2 if self.bidirectional else 1
         layer_input = input

@@ -653,18 +653,24 @@ def round_trip_timing():
     sub.linger = 0
     sub.setsockopt(zmq.SUBSCRIBE, b"")
     sub.connect(km._make_url("iopub"))
-    time.sleep(0.3)
 
     def once():
+        """True when the request's reply and its idle arrived (10 s each at most)."""
         msg_id, frames = raw.frames("execute_request", {"code": "1+1", "silent": False, "store_history": True,
                                                         "user_expressions": {}, "allow_stdin": False})
         raw.send(frames)
-        assert raw.recv(5) is not None
-        while True:
+        if raw.recv(10) is None:
+            return False
+        while sub.poll(10000):
             f = sub.recv_multipart()
             if b'"idle"' in f[-1] and msg_id.encode() in f[-3]:
-                return
+                return True
+        return False
     try:
+        # A PUB socket drops what it sends before the subscription reaches it: warm up until
+        # a round trip is seen whole, then measure.
+        if not any(once() for _ in range(20)):
+            raise H.Skip("no complete round trip (machine under load); nothing to time")
         for _ in range(20):
             once()
         t = time.perf_counter()
@@ -679,6 +685,17 @@ def round_trip_timing():
 
 
 def start_latency():
+    """Seconds from spawning `wick kernel` to its kernel_info_reply. Ports are picked then
+    released before the kernel binds them, so under load another process may take one:
+    try again with fresh ports before calling it a failure."""
+    for attempt in range(3):
+        elapsed = _start_latency_once()
+        if elapsed is not None:
+            return elapsed
+    raise AssertionError("no kernel_info_reply in 3 attempts")
+
+
+def _start_latency_once():
     import zmq
     d = tempfile.mkdtemp(prefix="wick-start-")
     conn = os.path.join(d, "conn.json")
@@ -699,10 +716,11 @@ def start_latency():
     t = time.perf_counter()
     proc = subprocess.Popen([H.WICK, "kernel", "-f", conn], stderr=subprocess.DEVNULL)
     session.send(dealer, "kernel_info_request", {})
+    elapsed = None
     try:
-        assert dealer.poll(10000), "no kernel_info_reply"
-        elapsed = time.perf_counter() - t
-        dealer.recv_multipart()
+        if dealer.poll(10000):
+            elapsed = time.perf_counter() - t
+            dealer.recv_multipart()
     finally:
         dealer.close()
         proc.kill()

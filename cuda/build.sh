@@ -6,7 +6,14 @@ set -eu
 out=${1:-build/lib/wick_cuda.so}
 nvcc=${NVCC:-$(command -v nvcc 2>/dev/null || echo /usr/local/cuda/bin/nvcc)}
 if [ ! -x "$nvcc" ]; then echo "cuda/build.sh: nvcc not found; CUDA plugin not built"; exit 0; fi
-cuda_home=$(cd "$(dirname "$nvcc")/.." && pwd)
+# The toolkit root holds include/cublas_v2.h; nvcc on PATH may be a wrapper script
+# (/usr/local/bin/nvcc exec'ing /usr/local/cuda-13.0/bin/nvcc), so its own folder is not enough.
+cuda_home=""
+for d in "${CUDA_HOME:-}" "$(dirname "$(readlink -f "$nvcc")")/.." /usr/local/cuda \
+         "$(sed -n 's|^exec \(/[^ ]*\)/bin/nvcc.*|\1|p' "$nvcc" 2>/dev/null)"; do
+    if [ -n "$d" ] && [ -f "$d/include/cublas_v2.h" ]; then cuda_home=$(cd "$d" && pwd); break; fi
+done
+if [ -z "$cuda_home" ]; then echo "cuda/build.sh: cublas_v2.h not found next to $nvcc; CUDA plugin not built"; exit 0; fi
 cc=${CC:-cc}
 obj=$(dirname "$out")/../cuda-obj
 mkdir -p "$obj" "$(dirname "$out")"

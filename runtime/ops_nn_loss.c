@@ -58,8 +58,7 @@ static bool bw_nll(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
 
 static bool nll_checks(wk_tensor *x, wk_tensor *t, wk_tensor *w) {
     char a[256], b[256];
-    if (t->dtype != WK_DT_I64)
-        return wk_rt_err(WK_ERR_RUNTIME, "expected scalar type Long but found %s", wk_dtype_scalar_name(t->dtype));
+    /* PyTorch's order: shape checks (meta function) first, then the kernel's dtype checks. */
     if (x->ndim < 1) return wk_rt_err(WK_ERR_RUNTIME, "input tensor should be 1D or 2D");
     if (x->ndim <= 2 && t->ndim > 1) return wk_rt_err(WK_ERR_RUNTIME, "0D or 1D target tensor expected, multi-target not supported");
     int64_t n = x->ndim == 1 ? 1 : x->shape[0], tn = t->ndim == 0 ? 1 : t->shape[0];
@@ -78,6 +77,8 @@ static bool nll_checks(wk_tensor *x, wk_tensor *t, wk_tensor *w) {
     if (w && wk_tensor_numel(w) != C)
         return wk_rt_err(WK_ERR_RUNTIME, "weight tensor should be defined either for all %lld classes or no classes but got weight tensor of shape: %s",
                          (long long)C, wk_nn_shape(a, sizeof a, w));
+    if (t->dtype != WK_DT_I64)
+        return wk_rt_err(WK_ERR_RUNTIME, "expected scalar type Long but found %s", wk_dtype_scalar_name(t->dtype));
     if (w && w->dtype != x->dtype)
         return wk_rt_err(WK_ERR_RUNTIME, "expected scalar type %s but found %s", wk_dtype_scalar_name(x->dtype), wk_dtype_scalar_name(w->dtype));
     wk_tensor *const ts[3] = {x, t, w};
@@ -200,11 +201,17 @@ wk_tensor *wk_op_cross_entropy(wk_tensor *input, wk_tensor *target, wk_tensor *w
     }
     if (input->ndim < 1) { wk_rt_err(WK_ERR_RUNTIME, "input tensor should be 1D or 2D"); return NULL; }
     int cdim = input->ndim == 1 ? 0 : 1;
-    /* As PyTorch: a target is read as class probabilities only when it has the input's
-     * shape; anything else takes the class-index path, whose checks report a float target
-     * as "expected scalar type Long". */
-    if (wk_dtype_is_float(target->dtype) && wk_same_shape(input, target))
+    /* As PyTorch: a target with the input's shape holds class probabilities (and must be
+     * floating point); anything else takes the class-index path, whose checks report a
+     * float target as "expected scalar type Long". */
+    if (wk_same_shape(input, target)) {
+        if (!wk_dtype_is_float(target->dtype)) {
+            wk_rt_err(WK_ERR_RUNTIME, "Expected floating point type for target with class probabilities, got %s",
+                      wk_dtype_scalar_name(target->dtype));
+            return NULL;
+        }
         return ce_probs(input, target, weight, red, label_smoothing, cdim);
+    }
     return ce_indices(input, target, weight, red, ignore_index, label_smoothing, cdim);
 }
 

@@ -31,6 +31,8 @@ attempt('ce-int-target', lambda: nn.CrossEntropyLoss()(torch.randn(3, 4),
                                                       torch.tensor([1, 2, 0], dtype=torch.int32)))
 attempt('ce-oob', lambda: nn.CrossEntropyLoss()(torch.randn(3, 4), torch.tensor([1, 7, 0])))
 attempt('nll-oob', lambda: F.nll_loss(torch.randn(3, 4), torch.tensor([1, -2, 0])))
+attempt('nll-2d-float-target', lambda: F.nll_loss(torch.randn(3, 4), torch.zeros(3, 4)))
+attempt('ce-prob-long-target', lambda: F.cross_entropy(torch.randn(3, 4), torch.zeros(3, 4, dtype=torch.long)))
 attempt('ce-batch', lambda: F.cross_entropy(torch.randn(3, 4), torch.tensor([1, 2])))
 attempt('ce-reduction', lambda: F.cross_entropy(torch.randn(3, 4), torch.tensor([1, 2, 0]),
                                                 reduction='avg'))

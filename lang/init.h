@@ -26,6 +26,7 @@ wk_obj *wk_mod_math_init(void);       /* modules */
 wk_obj *wk_mod_random_init(void);     /* modules */
 wk_obj *wk_mod_time_init(void);       /* modules */
 wk_obj *wk_mod_os_init(void);         /* modules (os and os.path) */
+wk_obj *wk_mod_collections_init(void); /* stdlib: _collections (OrderedDict views) */
 /* (added by kernel) IPython's display API (mod_ipython.c): the package "IPython"
  * registers "IPython.display", "IPython.core" and "IPython.core.display" itself. */
 wk_obj *wk_mod_ipython_init(void);

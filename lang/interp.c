@@ -89,6 +89,7 @@ bool wk_init(int argc, char **argv) {
     wk_register_native_module("random", wk_mod_random_init);
     wk_register_native_module("time", wk_mod_time_init);
     wk_register_native_module("os", wk_mod_os_init);
+    wk_register_native_module("_collections", wk_mod_collections_init);
     wk_register_native_module("IPython", wk_mod_ipython_init);
     wk_value sys = wk_import("sys");
     if (WK_IS_NULL(sys)) return false;

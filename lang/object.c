@@ -100,7 +100,8 @@ void wk_obj_free(wk_obj *o) {
     wk_type *t = o->type;
     char *mem = (char *)o;
     if (t->dictoffset < 0) mem += t->dictoffset;
-    size_t pre, extra = t == &wk_type_tuple ? (size_t)WK_TUPLE(o)->len * sizeof(wk_value) : 0;
+    bool tuple = t == &wk_type_tuple || ((t->flags & WK_TPFLAG_HEAPTYPE) && wk_type_is_subtype(t, &wk_type_tuple));
+    size_t pre, extra = tuple ? (size_t)WK_TUPLE(o)->len * sizeof(wk_value) : 0;
     /* other variable-size objects: their class is taken from the fixed part, smaller
      * than the block, which is safe (the block only serves smaller requests) */
     block_free(mem, block_size(t, extra, &pre));

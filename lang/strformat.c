@@ -267,7 +267,7 @@ wk_value wk_str_percent(wk_value fmt, wk_value args) {
         if (!WK_IS_NULL(r) || wk_err_occurred()) return r;
     }
     pct_state st = { args, -1, -2, false };
-    if (wk_is_tuple(args)) { st.arglen = WK_TUPLE(args.u.o)->len; st.argidx = 0; }
+    if (wk_isinstance_t(args, &wk_type_tuple)) { st.arglen = WK_TUPLE(args.u.o)->len; st.argidx = 0; }
     else if (!wk_is_str(args) && WK_IS_OBJ(args) && wk_typeof(args)->getitem) st.dict = true;
     const char *s = f->data;
     size_t n = (size_t)f->len, i = 0;

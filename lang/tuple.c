@@ -75,9 +75,15 @@ static void tuple_dealloc(wk_obj *o) {
 }
 
 static wk_value tuple_new(wk_type *t, const wk_value *args, int nargs, wk_obj *kwnames) {
-    (void)t;
     if (!wk_check_args("tuple", nargs, kwnames, 0, 1)) return WK_NULLV;
-    return nargs ? wk_tuple_from_iter(args[0]) : wk_objv(wk_empty_tuple());
+    wk_value base = nargs ? wk_tuple_from_iter(args[0]) : wk_objv(wk_empty_tuple());
+    if (t == &wk_type_tuple || WK_IS_NULL(base)) return base;
+    /* a subclass (namedtuple): same layout, the items copied into an instance of t */
+    wk_tuple *r = tuple_alloc(t, TUP(base)->len);
+    if (r)
+        for (int64_t i = 0; i < r->len; i++) r->items[i] = wk_incref(TUP(base)->items[i]);
+    wk_decref(base);
+    return r ? wk_objv(&r->ob) : WK_NULLV;
 }
 
 static wk_value tuple_repr(wk_value self) {
@@ -214,7 +220,7 @@ static const wk_methoddef tuple_methods[] = {
 
 wk_type wk_type_tuple = {
     .ob = { 1, &wk_type_type }, .name = "tuple", .base = &wk_type_object,
-    .basicsize = sizeof(wk_tuple),
+    .basicsize = sizeof(wk_tuple), .flags = WK_TPFLAG_BASETYPE,
     .doc = "Built-in immutable sequence.\n\nIf no argument is given, the constructor returns an empty tuple.\nIf iterable is specified the tuple is initialized from iterable's items.\n\nIf the argument is a tuple, the return value is the same object.",
     .module = "builtins",
     .dealloc = tuple_dealloc, .new = tuple_new, .repr = tuple_repr,

@@ -359,7 +359,7 @@ static wk_value rebuild_param(wk_tuple *a) {
 static wk_value new_ordered_dict(dec *d) {
     if (!d->od_looked_up) {
         d->od_looked_up = true;
-        wk_value m = wk_import("torch.nn.modules.module");
+        wk_value m = wk_import("collections");
         d->od_class = WK_IS_NULL(m) ? WK_NULLV : wk_getattr_s(m, "OrderedDict");
         wk_decref(m);
         if (WK_IS_NULL(d->od_class)) wk_err_clear();

@@ -2,18 +2,7 @@
 import torch
 from torch.nn.parameter import Parameter
 from torch.nn.utils._grad import zero_grads
-
-
-class OrderedDict(dict):
-    """An insertion-ordered dict that prints like collections.OrderedDict
-    (wick has no collections module; plain dicts keep insertion order)."""
-
-    def __repr__(self):
-        if not self:
-            return 'OrderedDict()'
-        return 'OrderedDict(' + repr(list(self.items())) + ')'
-
-    __str__ = __repr__
+from collections import OrderedDict
 
 
 class _IncompatibleKeys:

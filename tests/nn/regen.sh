@@ -9,6 +9,8 @@ py=${1:-/usr/bin/python3}
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here" || exit 1
 "$py" -c 'import torch; print("regenerating with torch", torch.__version__)' || exit 1
+# PyTorch's per-step losses for the digits parity tests (020-021), read by those programs.
+OMP_NUM_THREADS=1 "$py" gen_digits.py || exit 1
 for p in [0-9][0-9][0-9]_*.py; do
     base=${p%.py}
     env -u PYTHONPATH PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 OMP_NUM_THREADS=1 \

@@ -1,4 +1,4 @@
-/* cpu_backend.c — CPU allocator with statistics, copy/fill kernels, the CPU vtable and the device registry. */
+/* cpu_backend.c — CPU allocator (small-block lists, large-block cache) with statistics, copy/fill kernels, the CPU vtable and the device registry. */
 #include "cpu_kernels.h"
 #include "cpu_iter.h"
 #include "pool.h"
@@ -10,23 +10,31 @@
 /* ------------------------------------------------------------------ allocator */
 
 static struct {
-    _Atomic int64_t allocated, peak, n_allocs, n_frees;
+    _Atomic int64_t allocated, peak, peak_reserved, n_allocs, n_frees;
 } g_cpu_stats;
 
 #define CPU_ALIGN 64
 
+static void raise_peak(_Atomic int64_t *peak, int64_t now) {
+    int64_t old = atomic_load(peak);
+    while (now > old && !atomic_compare_exchange_weak(peak, &old, now)) {}
+}
+
+/* Small blocks come from the per-thread lists, large ones through the large-block cache
+ * (pool.h); when memory runs out the cache is released and the allocation retried. */
 static void *cpu_alloc(int device_index, size_t nbytes) {
     (void)device_index;
     size_t sz = (nbytes + CPU_ALIGN - 1) / CPU_ALIGN * CPU_ALIGN;
     if (sz == 0) sz = CPU_ALIGN;
-    void *p = sz <= WK_POOL_MAX ? wk_pool_alloc(sz, false) : aligned_alloc(CPU_ALIGN, sz);
+    void *p = sz <= WK_POOL_MAX ? wk_pool_alloc(sz, false) : wk_pool_big_alloc(sz);
+    if (!p && sz > WK_POOL_MAX && wk_pool_big_cached(true) > 0) p = wk_pool_big_alloc(sz);
     if (!p) {
         wk_rt_err(WK_ERR_OOM, "[enforce fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate %zu bytes. Error code 12 (Cannot allocate memory)", nbytes);
         return NULL;
     }
     int64_t now = atomic_fetch_add(&g_cpu_stats.allocated, (int64_t)nbytes) + (int64_t)nbytes;
-    int64_t peak = atomic_load(&g_cpu_stats.peak);
-    while (now > peak && !atomic_compare_exchange_weak(&g_cpu_stats.peak, &peak, now)) {}
+    raise_peak(&g_cpu_stats.peak, now);
+    raise_peak(&g_cpu_stats.peak_reserved, now + wk_pool_big_cached(false));
     atomic_fetch_add(&g_cpu_stats.n_allocs, 1);
     return p;
 }
@@ -37,22 +45,29 @@ static void cpu_free(int device_index, void *p, size_t nbytes) {
     size_t sz = (nbytes + CPU_ALIGN - 1) / CPU_ALIGN * CPU_ALIGN;
     if (sz == 0) sz = CPU_ALIGN;
     if (sz <= WK_POOL_MAX) wk_pool_free(p, sz); /* small buffers are recycled (pool.h) */
-    else free(p);
+    else wk_pool_big_free(p, sz);
     atomic_fetch_sub(&g_cpu_stats.allocated, (int64_t)nbytes);
     atomic_fetch_add(&g_cpu_stats.n_frees, 1);
 }
 
+/* reserved = in use + held by the large-block cache (the small per-thread lists are not counted) */
 void wk_cpu_memory_stats(wk_memstats *out) {
     out->allocated = atomic_load(&g_cpu_stats.allocated);
-    out->reserved = out->allocated; /* no caching yet: everything reserved is in use */
+    out->reserved = out->allocated + wk_pool_big_cached(false);
     out->peak_allocated = atomic_load(&g_cpu_stats.peak);
-    out->peak_reserved = out->peak_allocated;
+    raise_peak(&g_cpu_stats.peak_reserved, out->reserved);
+    out->peak_reserved = atomic_load(&g_cpu_stats.peak_reserved);
     out->n_allocs = atomic_load(&g_cpu_stats.n_allocs);
     out->n_frees = atomic_load(&g_cpu_stats.n_frees);
 }
 
 static void cpu_memory_stats(int device_index, wk_memstats *out) { (void)device_index; wk_cpu_memory_stats(out); }
-static void cpu_reset_peak(int device_index) { (void)device_index; atomic_store(&g_cpu_stats.peak, atomic_load(&g_cpu_stats.allocated)); }
+static void cpu_reset_peak(int device_index) {
+    (void)device_index;
+    int64_t now = atomic_load(&g_cpu_stats.allocated);
+    atomic_store(&g_cpu_stats.peak, now);
+    atomic_store(&g_cpu_stats.peak_reserved, now + wk_pool_big_cached(false));
+}
 static int cpu_device_count(void) { return 1; }
 static bool cpu_synchronize(int device_index) { (void)device_index; return true; }
 

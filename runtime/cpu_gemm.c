@@ -1,6 +1,9 @@
-/* cpu_gemm.c — blocked, packed, multi-threaded fp32/fp64 GEMM (vector-extension micro-kernels, AVX2 when present) and a generic fallback. */
+/* cpu_gemm.c — fp32/fp64 GEMM: OpenBLAS (dlopened) for large products, else a blocked, packed, multi-threaded GEMM (vector-extension micro-kernels, AVX2 when present); a generic fallback for other dtypes. */
 #include "cpu_kernels.h"
 #include "cpu_iter.h"
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,9 +160,67 @@ static bool gemm_generic(wk_dtype dt, bool ta, bool tb, int64_t m, int64_t n, in
     return true;
 }
 
+/* ------------------------------------------------------------------ OpenBLAS */
+/* Products of at least BLAS_MIN_WORK multiply-adds go to OpenBLAS's cblas_sgemm/dgemm,
+ * dlopened at the first such product (the binary does not link it, start-up stays fast);
+ * without the library (or with WICK_NO_BLAS=1 in the environment) the blocked GEMM above
+ * runs. OpenBLAS's thread count follows wk_cpu_num_threads(). */
+#define BLAS_MIN_WORK (64.0 * 64 * 64)
+enum { CBLAS_ROW_MAJOR = 101, CBLAS_NO_TRANS = 111, CBLAS_TRANS = 112 };
+
+typedef void (*sgemm_fn)(int, int, int, int, int, int, float, const float *, int, const float *, int, float,
+                         float *, int);
+typedef void (*dgemm_fn)(int, int, int, int, int, int, double, const double *, int, const double *, int, double,
+                         double *, int);
+static struct {
+    pthread_once_t once;
+    sgemm_fn sgemm;
+    dgemm_fn dgemm;
+    void (*set_threads)(int);
+    _Atomic int threads; /* last count given to OpenBLAS */
+} g_blas = {PTHREAD_ONCE_INIT, NULL, NULL, NULL, 0};
+
+static void blas_load(void) {
+    const char *off = getenv("WICK_NO_BLAS");
+    if (off && *off && strcmp(off, "0") != 0) return;
+    void *h = dlopen("libopenblas.so.0", RTLD_NOW | RTLD_LOCAL);
+    if (!h) return;
+    g_blas.set_threads = (void (*)(int))dlsym(h, "openblas_set_num_threads");
+    g_blas.dgemm = (dgemm_fn)dlsym(h, "cblas_dgemm");
+    g_blas.sgemm = (sgemm_fn)dlsym(h, "cblas_sgemm"); /* loaded last: the readiness flag */
+}
+
+/* cblas's argument rules (row-major): every dimension fits an int, leading dims large enough. */
+static bool blas_args_ok(bool ta, bool tb, int64_t m, int64_t n, int64_t k, int64_t lda, int64_t ldb, int64_t ldc) {
+    const int64_t lim = 0x7fffffff;
+    int64_t acols = ta ? m : k, bcols = tb ? k : n;
+    return m <= lim && n <= lim && k <= lim && lda <= lim && ldb <= lim && ldc <= lim && k > 0 &&
+           lda >= (acols > 1 ? acols : 1) && ldb >= (bcols > 1 ? bcols : 1) && ldc >= (n > 1 ? n : 1);
+}
+
+static bool blas_gemm(wk_dtype dt, bool ta, bool tb, int64_t m, int64_t n, int64_t k, double alpha,
+                      const void *a, int64_t lda, const void *b, int64_t ldb, double beta, void *c, int64_t ldc) {
+    if ((dt != WK_DT_F32 && dt != WK_DT_F64) || (double)m * (double)n * (double)k < BLAS_MIN_WORK ||
+        wk_cpu_in_parallel() || !blas_args_ok(ta, tb, m, n, k, lda, ldb, ldc))
+        return false;
+    pthread_once(&g_blas.once, blas_load);
+    if (!g_blas.sgemm || !g_blas.dgemm) return false;
+    int nt = wk_cpu_num_threads();
+    if (g_blas.set_threads && atomic_exchange(&g_blas.threads, nt) != nt) g_blas.set_threads(nt);
+    int tra = ta ? CBLAS_TRANS : CBLAS_NO_TRANS, trb = tb ? CBLAS_TRANS : CBLAS_NO_TRANS;
+    if (dt == WK_DT_F32)
+        g_blas.sgemm(CBLAS_ROW_MAJOR, tra, trb, (int)m, (int)n, (int)k, (float)alpha, a, (int)lda, b, (int)ldb,
+                     (float)beta, c, (int)ldc);
+    else
+        g_blas.dgemm(CBLAS_ROW_MAJOR, tra, trb, (int)m, (int)n, (int)k, alpha, a, (int)lda, b, (int)ldb, beta, c,
+                     (int)ldc);
+    return true;
+}
+
 bool wk_cpu_gemm(wk_dtype dt, bool ta, bool tb, int64_t m, int64_t n, int64_t k, double alpha,
                  const void *a, int64_t lda, const void *b, int64_t ldb, double beta, void *c, int64_t ldc) {
     if (m <= 0 || n <= 0) return true;
+    if (blas_gemm(dt, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) return true;
     if (dt == WK_DT_F32) {
         uk_f32_fn uk = uk_f32_generic;
 #if HAVE_AVX2_PATH

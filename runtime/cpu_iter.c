@@ -1,6 +1,8 @@
-/* cpu_iter.c — strided iteration with dimension reordering/coalescing, and a small pthread parallel-for. */
+/* cpu_iter.c — strided iteration with dimension reordering/coalescing, and a persistent worker pool behind wk_cpu_parallel_for. */
 #include "cpu_iter.h"
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -180,54 +182,152 @@ void wk_cpu_foreach(int nops, const wk_tensor *const *ops, wk_loop_fn fn, void *
 
 /* ------------------------------------------------------------------ threads */
 
-static int g_threads = 0; /* 0 = not decided yet */
+/* A persistent pool: workers are started lazily (as many as the largest job needed) and wait
+ * on a generation counter. A job is split statically: part i runs [i*per, (i+1)*per), part 0
+ * on the caller, part i on worker i-1. Nested calls (from inside a job) and calls made while
+ * another thread owns the pool run inline. */
+
+#define MAX_THREADS 64
+#define SPIN_ROUNDS 4000 /* short busy wait (pause instructions) before sleeping */
+#if defined(__x86_64__) || defined(__i386__)
+#define CPU_RELAX() __builtin_ia32_pause()
+#else
+#define CPU_RELAX() ((void)0)
+#endif
+
+static _Atomic int g_threads = 0; /* 0 = not decided yet */
 
 int wk_cpu_num_threads(void) {
-    if (g_threads == 0) {
+    int n = atomic_load_explicit(&g_threads, memory_order_relaxed);
+    if (n == 0) {
         const char *e = getenv("WICK_NUM_THREADS");
-        long n = e ? strtol(e, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-        g_threads = n < 1 ? 1 : n > 64 ? 64 : (int)n;
+        long v = e && *e ? strtol(e, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+        n = v < 1 ? 1 : v > MAX_THREADS ? MAX_THREADS : (int)v;
+        atomic_store(&g_threads, n);
     }
-    return g_threads;
+    return n;
 }
 
-void wk_cpu_set_num_threads(int n) { g_threads = n < 1 ? 1 : n > 64 ? 64 : n; }
+void wk_cpu_set_num_threads(int n) {
+    n = n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : n;
+    atomic_store(&g_threads, n);
+}
 
-typedef struct {
-    void (*fn)(int64_t, int64_t, void *);
-    void *ctx;
-    int64_t lo, hi;
-} pf_task;
+static struct {
+    pthread_mutex_t mu, owner; /* mu guards the job and the condition variables; owner: one job at a time */
+    pthread_cond_t wake, done;
+    int nworkers;
+    uint64_t born[MAX_THREADS]; /* the generation current when worker i started: it waits for the next */
+    _Atomic uint64_t gen;
+    _Atomic int pending;
+    struct pool_job_s {
+        void (*fn)(int64_t, int64_t, void *);
+        void *ctx;
+        int64_t n, per;
+        int parts;
+    } job;
+} g_pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
+            PTHREAD_COND_INITIALIZER, 0, {0}, 0, 0, {NULL, NULL, 0, 0, 0}};
 
-static void *pf_thread(void *arg) {
-    pf_task *t = arg;
-    t->fn(t->lo, t->hi, t->ctx);
+static _Thread_local bool t_in_job;
+
+typedef struct pool_job_s pool_job;
+
+bool wk_cpu_in_parallel(void) { return t_in_job; }
+
+bool wk_cpu_has_avx2(void) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    static _Atomic int v = -1;
+    if (v < 0) { __builtin_cpu_init(); v = __builtin_cpu_supports("avx2") ? 1 : 0; }
+    return v;
+#else
+    return false;
+#endif
+}
+
+static void run_part(const pool_job *j, int part) {
+    int64_t lo = part * j->per, hi = lo + j->per < j->n ? lo + j->per : j->n;
+    if (lo < hi) j->fn(lo, hi, j->ctx);
+}
+
+static void *pool_worker(void *arg) {
+    int id = (int)(intptr_t)arg; /* runs part id + 1 */
+    uint64_t seen = g_pool.born[id];
+    bool active = false; /* took part in the last job: spin a little for the next one */
+    t_in_job = true;
+    for (;;) {
+        for (int spins = 0; active && atomic_load_explicit(&g_pool.gen, memory_order_acquire) == seen && spins < SPIN_ROUNDS; spins++)
+            CPU_RELAX();
+        pool_job j; /* a consistent snapshot of the newest job, taken under the lock */
+        pthread_mutex_lock(&g_pool.mu);
+        while (atomic_load(&g_pool.gen) == seen) pthread_cond_wait(&g_pool.wake, &g_pool.mu);
+        seen = atomic_load(&g_pool.gen);
+        j = g_pool.job;
+        pthread_mutex_unlock(&g_pool.mu);
+        active = id + 1 < j.parts;
+        if (!active) continue;
+        run_part(&j, id + 1);
+        if (atomic_fetch_sub(&g_pool.pending, 1) == 1) {
+            pthread_mutex_lock(&g_pool.mu);
+            pthread_cond_signal(&g_pool.done);
+            pthread_mutex_unlock(&g_pool.mu);
+        }
+    }
     return NULL;
 }
 
+/* A forked child has none of the parent's workers: it starts its own. */
+static void pool_after_fork(void) {
+    pthread_mutex_init(&g_pool.mu, NULL);
+    pthread_mutex_init(&g_pool.owner, NULL);
+    pthread_cond_init(&g_pool.wake, NULL);
+    pthread_cond_init(&g_pool.done, NULL);
+    g_pool.nworkers = 0;
+    atomic_store(&g_pool.pending, 0);
+    t_in_job = false;
+}
+
+/* Starts workers until `want` exist; returns how many there are. */
+static int pool_grow(int want) {
+    static bool hooked;
+    if (!hooked && want > 0) hooked = pthread_atfork(NULL, NULL, pool_after_fork) == 0;
+    while (g_pool.nworkers < want) {
+        g_pool.born[g_pool.nworkers] = atomic_load(&g_pool.gen);
+        pthread_t th;
+        pthread_attr_t at;
+        pthread_attr_init(&at);
+        pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+        int rc = pthread_create(&th, &at, pool_worker, (void *)(intptr_t)g_pool.nworkers);
+        pthread_attr_destroy(&at);
+        if (rc != 0) break;
+        g_pool.nworkers++;
+    }
+    return g_pool.nworkers;
+}
+
 void wk_cpu_parallel_for(int64_t n, int64_t grain, void (*fn)(int64_t lo, int64_t hi, void *ctx), void *ctx) {
+    if (n <= 0) return;
     int nt = wk_cpu_num_threads();
     if (grain < 1) grain = 1;
     int64_t chunks = (n + grain - 1) / grain;
     if (chunks < nt) nt = (int)chunks;
-    if (nt <= 1) { if (n > 0) fn(0, n, ctx); return; }
-    pf_task tasks[64];
-    pthread_t th[64];
-    int64_t per = (n + nt - 1) / nt;
-    for (int i = 0; i < nt; i++) {
-        tasks[i].fn = fn; tasks[i].ctx = ctx;
-        tasks[i].lo = i * per;
-        tasks[i].hi = (i + 1) * per < n ? (i + 1) * per : n;
-    }
-    for (int i = 1; i < nt; i++) {
-        if (tasks[i].lo >= tasks[i].hi) continue;
-        if (pthread_create(&th[i], NULL, pf_thread, &tasks[i]) != 0) { /* run inline instead */
-            fn(tasks[i].lo, tasks[i].hi, ctx);
-            tasks[i].hi = tasks[i].lo;
-            continue;
-        }
-    }
-    fn(tasks[0].lo, tasks[0].hi, ctx);
-    for (int i = 1; i < nt; i++)
-        if (tasks[i].lo < tasks[i].hi) pthread_join(th[i], NULL);
+    if (nt <= 1 || t_in_job || pthread_mutex_trylock(&g_pool.owner) != 0) { fn(0, n, ctx); return; }
+    int workers = pool_grow(nt - 1);
+    pool_job j = {fn, ctx, n, (n + nt - 1) / nt, workers + 1 < nt ? workers + 1 : nt};
+    pthread_mutex_lock(&g_pool.mu);
+    g_pool.job = j;
+    atomic_store(&g_pool.pending, j.parts - 1);
+    atomic_fetch_add_explicit(&g_pool.gen, 1, memory_order_release);
+    pthread_cond_broadcast(&g_pool.wake);
+    pthread_mutex_unlock(&g_pool.mu);
+    t_in_job = true;
+    run_part(&j, 0);
+    for (int p = j.parts; p < nt; p++) run_part(&j, p); /* parts no worker could take */
+    t_in_job = false;
+    for (int spins = 0; atomic_load_explicit(&g_pool.pending, memory_order_acquire) > 0 && spins < SPIN_ROUNDS; spins++)
+        CPU_RELAX();
+    pthread_mutex_lock(&g_pool.mu);
+    while (atomic_load(&g_pool.pending) > 0) pthread_cond_wait(&g_pool.done, &g_pool.mu);
+    pthread_mutex_unlock(&g_pool.mu);
+    pthread_mutex_unlock(&g_pool.owner);
 }

@@ -27,7 +27,18 @@ void wk_cpu_foreach(int nops, const wk_tensor *const *ops, wk_loop_fn fn, void *
 
 /* Parallel for over [0, n) in chunks (single-threaded below the grain). */
 void wk_cpu_parallel_for(int64_t n, int64_t grain, void (*fn)(int64_t lo, int64_t hi, void *ctx), void *ctx);
+/* Thread count: WICK_NUM_THREADS, else the number of online CPUs, until set (1..64). */
 int wk_cpu_num_threads(void);
 void wk_cpu_set_num_threads(int n);
+/* True on a thread that is running part of a wk_cpu_parallel_for job. */
+bool wk_cpu_in_parallel(void);
+
+/* Kernels built twice, plainly and with WK_AVX2_TARGET, pick the second when this is true. */
+bool wk_cpu_has_avx2(void);
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define WK_AVX2_TARGET __attribute__((target("avx2")))
+#else
+#define WK_AVX2_TARGET
+#endif
 
 #endif

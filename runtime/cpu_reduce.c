@@ -262,7 +262,243 @@ static bool is_int_reduction(wk_reduce_op op, wk_dtype adt, wk_dtype odt) {
     }
 }
 
+/* ------------------------------------------------------------------ PyTorch's float sums */
+/* float32/float64 sums (and means = sum / n) of contiguous inputs follow ATen's CPU sum
+ * kernel operation for operation, so the bits match PyTorch's: accumulation in the input's
+ * own type; a 4-level cascade (each level collects 2^p partial sums of the level below,
+ * p = max(4, ceil(log2(rows)) / 4)) over 4 interleaved lanes; vectors of 8 floats / 4
+ * doubles (AVX2's Vectorized<T>); lanes combined in a fixed order. Handled layouts:
+ * - reduced dims trailing (rows x len): each row summed as one contiguous run; a whole-tensor
+ *   sum of at least SUM_GRAIN elements with several threads is split into one chunk per
+ *   thread and the chunk sums summed again (ATen's two-pass reduction);
+ * - reduced dims in the middle or leading (slices of len x cols, "outer" sums): columns in
+ *   blocks of 4 vectors get one cascade down the column, the rest ATen's 4-way interleaved
+ *   row_sum. (With several threads ATen splits the columns at addresses we cannot know; the
+ *   unsplit order is used.)
+ * Other layouts (interleaved reduced and kept dims, strided inputs) take the generic path. */
+
+#define SUM_LEVELS 4
+#define SUM_ILP 4
+#define SUM_GRAIN 32768
+
+typedef float sum_vf32 __attribute__((vector_size(32)));
+typedef double sum_vf64 __attribute__((vector_size(32)));
+
+static int64_t ceil_log2(int64_t x) { return x <= 2 ? 1 : 64 - __builtin_clzll((uint64_t)(x - 1)); }
+
+static int64_t level_power(int64_t rows) {
+    int64_t p = ceil_log2(rows) / SUM_LEVELS;
+    return p < 4 ? 4 : p;
+}
+
+/* ATen's multi_row_sum: rows [0, size), ADD_ROW adds row i into ACC[0][0..SUM_ILP); the
+ * partial sums move up a level every 2^p rows; at the end the levels fold into ACC[0]. */
+#define CASCADE(T, ACC, ADD_ROW)                                                          \
+    do {                                                                                  \
+        int64_t lp_ = level_power(size), step_ = (int64_t)1 << lp_, i = 0;                \
+        while (i + step_ <= size) {                                                       \
+            for (int64_t j_ = 0; j_ < step_; j_++, i++) ADD_ROW;                          \
+            for (int l_ = 1; l_ < SUM_LEVELS; l_++) {                                     \
+                for (int k_ = 0; k_ < SUM_ILP; k_++) { ACC[l_][k_] += ACC[l_ - 1][k_]; ACC[l_ - 1][k_] = (T){0}; } \
+                if (i & ((step_ - 1) << (l_ * lp_))) break;                               \
+            }                                                                             \
+        }                                                                                 \
+        for (; i < size; i++) ADD_ROW;                                                    \
+        for (int l_ = 1; l_ < SUM_LEVELS; l_++)                                           \
+            for (int k_ = 0; k_ < SUM_ILP; k_++) ACC[0][k_] += ACC[l_][k_];               \
+    } while (0)
+
+/* The vector cascade: lane k of row i is the vector at x + i*rstride + k*W. CASCADE's
+ * steps with level 0 kept in registers (a[k]) and the upper levels in up[1..3]. */
+#define CASCADE_VEC(T, VT, SUF, NAME, ATTR)                                               \
+    ATTR static void cascade_vec_##SUF##NAME(const T *x, int64_t rstride, int64_t size, VT out[SUM_ILP]) { \
+        enum { W = sizeof(VT) / sizeof(T) };                                              \
+        VT up[SUM_LEVELS][SUM_ILP], a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0}, v0, v1, v2, v3; \
+        memset(up, 0, sizeof up);                                                         \
+        int64_t lp = level_power(size), step = (int64_t)1 << lp, i = 0;                   \
+        for (;;) {                                                                        \
+            bool full = i + step <= size;                                                 \
+            for (int64_t e = full ? i + step : size; i < e; i++) {                        \
+                const T *p = x + i * rstride;                                             \
+                memcpy(&v0, p, sizeof v0); memcpy(&v1, p + W, sizeof v1);                 \
+                memcpy(&v2, p + 2 * W, sizeof v2); memcpy(&v3, p + 3 * W, sizeof v3);     \
+                a0 += v0; a1 += v1; a2 += v2; a3 += v3;                                   \
+            }                                                                             \
+            if (!full) break;                                                             \
+            up[1][0] += a0; up[1][1] += a1; up[1][2] += a2; up[1][3] += a3;               \
+            a0 = a1 = a2 = a3 = (VT){0};                                                  \
+            for (int l = 2; l < SUM_LEVELS && !(i & ((step - 1) << ((l - 1) * lp))); l++) \
+                for (int k = 0; k < SUM_ILP; k++) { up[l][k] += up[l - 1][k]; up[l - 1][k] = (VT){0}; } \
+        }                                                                                 \
+        for (int l = 1; l < SUM_LEVELS; l++) {                                            \
+            a0 += up[l][0]; a1 += up[l][1]; a2 += up[l][2]; a3 += up[l][3];               \
+        }                                                                                 \
+        out[0] = a0; out[1] = a1; out[2] = a2; out[3] = a3;                               \
+    }
+
+#define SUM_IMPL(T, VT, SUF)                                                              \
+    /* scalar cascade: lane k of row i is x[i*rstride + k*cstride] */                     \
+    static void cascade_sc_##SUF(const T *x, int64_t rstride, int64_t cstride, int64_t size, T out[SUM_ILP]) { \
+        T acc[SUM_LEVELS][SUM_ILP] = {{0}};                                               \
+        CASCADE(T, acc, for (int k = 0; k < SUM_ILP; k++) acc[0][k] += x[i * rstride + k * cstride]); \
+        memcpy(out, acc[0], sizeof acc[0]);                                               \
+    }                                                                                     \
+    static void cascade_vec_##SUF(const T *x, int64_t rstride, int64_t size, VT out[SUM_ILP]) { \
+        if (wk_cpu_has_avx2()) cascade_vec_##SUF##_avx2(x, rstride, size, out);           \
+        else cascade_vec_##SUF##_base(x, rstride, size, out);                             \
+    }                                                                                     \
+    /* ATen's row_sum: n elements `stride` apart as 4 interleaved cascades, the tail      \
+     * into the first, then the four folded in order */                                   \
+    static T row_sum_##SUF(const T *x, int64_t stride, int64_t n) {                       \
+        T p[SUM_ILP];                                                                     \
+        cascade_sc_##SUF(x, SUM_ILP * stride, stride, n / SUM_ILP, p);                     \
+        for (int64_t i = n / SUM_ILP * SUM_ILP; i < n; i++) p[0] += x[i * stride];         \
+        for (int k = 1; k < SUM_ILP; k++) p[0] += p[k];                                   \
+        return p[0];                                                                      \
+    }                                                                                     \
+    /* ATen's vectorized_inner_sum of one contiguous run of n >= W elements */           \
+    static T inner_sum_##SUF(const T *x, int64_t n) {                                     \
+        enum { W = sizeof(VT) / sizeof(T) };                                              \
+        int64_t nv = n / W;                                                               \
+        VT p[SUM_ILP], v;                                                                 \
+        cascade_vec_##SUF(x, SUM_ILP * W, nv / SUM_ILP, p);                               \
+        for (int64_t i = nv / SUM_ILP * SUM_ILP; i < nv; i++) { memcpy(&v, x + i * W, sizeof v); p[0] += v; } \
+        for (int k = 1; k < SUM_ILP; k++) p[0] += p[k];                                   \
+        T r = 0, lanes[W];                                                                \
+        for (int64_t i = nv * W; i < n; i++) r += x[i];                                   \
+        memcpy(lanes, &p[0], sizeof lanes);                                               \
+        for (int k = 0; k < W; k++) r += lanes[k];                                        \
+        return r;                                                                         \
+    }                                                                                     \
+    /* one output of a trailing-dims sum, added (as ATen does) into a zeroed output */    \
+    static T row_total_##SUF(const T *x, int64_t n) {                                     \
+        enum { W = sizeof(VT) / sizeof(T) };                                              \
+        return (T)0 + (n >= W ? inner_sum_##SUF(x, n) : row_sum_##SUF(x, 1, n));         \
+    }                                                                                     \
+    /* columns [c0, c1) of a rows x cols leading-dims sum; `blocked` columns (below it)   \
+     * get one cascade each, 4 vectors (or, with fewer than W columns, 4 columns) at once */ \
+    static void outer_sum_##SUF(const T *x, int64_t rows, int64_t cols, int64_t c0, int64_t c1, T *out) { \
+        enum { W = sizeof(VT) / sizeof(T) };                                              \
+        int64_t group = cols >= W ? SUM_ILP * W : SUM_ILP, blocked = cols / group * group; \
+        int64_t c = c0;                                                                   \
+        for (; c + group <= c1 && c + group <= blocked; c += group) {                     \
+            T s[SUM_ILP * W];                                                             \
+            VT sv[SUM_ILP];                                                               \
+            if (cols >= W) { cascade_vec_##SUF(x + c, cols, rows, sv); memcpy(s, sv, sizeof sv); } \
+            else cascade_sc_##SUF(x + c, cols, 1, rows, s);                               \
+            for (int64_t k = 0; k < group; k++) out[c + k] = (T)0 + s[k];                 \
+        }                                                                                 \
+        for (; c < c1; c++) out[c] = (T)0 + row_sum_##SUF(x + c, cols, rows);             \
+    }
+
+/* lanes are independent, so the AVX2 build of the same code gives the same bits */
+CASCADE_VEC(float, sum_vf32, f32, _base, )
+CASCADE_VEC(double, sum_vf64, f64, _base, )
+CASCADE_VEC(float, sum_vf32, f32, _avx2, WK_AVX2_TARGET)
+CASCADE_VEC(double, sum_vf64, f64, _avx2, WK_AVX2_TARGET)
+SUM_IMPL(float, sum_vf32, f32)
+SUM_IMPL(double, sum_vf64, f64)
+
+typedef struct {
+    const char *x;
+    char *out;
+    int64_t len, chunk, n; /* trailing: row r = [r*chunk, r*chunk + len) clipped to n */
+    int64_t rows, cols;    /* leading: slices of rows x cols, split in `blocks` column blocks */
+    int64_t blocks;
+    bool f64;
+} fsum_job;
+
+/* trailing-dims sums: out[r] for rows [lo, hi) */
+static void fsum_rows(int64_t lo, int64_t hi, void *c) {
+    fsum_job *j = c;
+    for (int64_t r = lo; r < hi; r++) {
+        int64_t start = r * j->chunk, len = j->n - start < j->len ? j->n - start : j->len;
+        if (j->f64) ((double *)j->out)[r] = row_total_f64((const double *)j->x + start, len);
+        else ((float *)j->out)[r] = row_total_f32((const float *)j->x + start, len);
+    }
+}
+
+#define OUTER_BLOCK 32 /* columns per parallel task */
+
+/* leading-dims sums: tasks [lo, hi), task t = column block t % blocks of slice t / blocks */
+static void fsum_cols(int64_t lo, int64_t hi, void *c) {
+    fsum_job *j = c;
+    size_t es = j->f64 ? 8 : 4;
+    for (int64_t t = lo; t < hi; t++) {
+        int64_t sl = t / j->blocks, b = t % j->blocks;
+        int64_t c0 = b * OUTER_BLOCK, c1 = c0 + OUTER_BLOCK < j->cols ? c0 + OUTER_BLOCK : j->cols;
+        const char *x = j->x + (size_t)(sl * j->rows * j->cols) * es;
+        char *o = j->out + (size_t)(sl * j->cols) * es;
+        if (j->f64) outer_sum_f64((const double *)x, j->rows, j->cols, c0, c1, (double *)o);
+        else outer_sum_f32((const float *)x, j->rows, j->cols, c0, c1, (float *)o);
+    }
+}
+
+static bool is_row_major(const wk_tensor *t) {
+    int64_t expect = 1;
+    for (int d = t->ndim - 1; d >= 0; d--) {
+        if (t->shape[d] != 1 && t->stride[d] != expect) return false;
+        expect *= t->shape[d];
+    }
+    return true;
+}
+
+/* The input as `outer` x `len` x `inner` (size-1 dims ignored) with the reduced dims in the
+ * middle block; false when reduced and kept dims interleave otherwise. */
+static bool sum_layout(const wk_tensor *a, uint32_t mask, int64_t *outer, int64_t *len, int64_t *inner) {
+    int64_t sz[3] = {1, 1, 1};
+    int part = 0;
+    for (int d = 0; d < a->ndim; d++) {
+        if (a->shape[d] == 1) continue;
+        int want = mask >> d & 1 ? 1 : part == 0 ? 0 : 2;
+        if (want < part) return false;
+        part = want;
+        sz[part] *= a->shape[d];
+    }
+    *outer = sz[0];
+    *len = sz[1];
+    *inner = sz[2];
+    return true;
+}
+
+/* Handles the sums described above; false when the case is not one of them. */
+static bool float_sum(wk_reduce_op op, wk_tensor *out, const wk_tensor *a, uint32_t mask) {
+    int64_t rows, len, cols;
+    if ((op != WK_RED_SUM && op != WK_RED_MEAN) || (a->dtype != WK_DT_F32 && a->dtype != WK_DT_F64) ||
+        out->dtype != a->dtype || !is_row_major(out) || !is_row_major(a) || !sum_layout(a, mask, &rows, &len, &cols))
+        return false;
+    bool f64 = a->dtype == WK_DT_F64;
+    int64_t n = rows * len * cols, nout = rows * cols;
+    int nt = wk_cpu_num_threads();
+    char *o = wk_tensor_data(out);
+    if (cols > 1) { /* leading dims reduced (in each of `rows` slices) */
+        int64_t blocks = (cols + OUTER_BLOCK - 1) / OUTER_BLOCK;
+        fsum_job j = {wk_tensor_data(a), o, 0, 0, n, len, cols, blocks, f64};
+        if (n >= SUM_GRAIN) wk_cpu_parallel_for(rows * blocks, SUM_GRAIN / (len * OUTER_BLOCK + 1) + 1, fsum_cols, &j);
+        else fsum_cols(0, rows * blocks, &j);
+    } else if (rows == 1 && n >= SUM_GRAIN && nt > 1) { /* two-pass: one chunk per thread */
+        int64_t used = (n + SUM_GRAIN - 1) / SUM_GRAIN < nt ? (n + SUM_GRAIN - 1) / SUM_GRAIN : nt;
+        double part[64] = {0}; /* nt partial sums (read as float[] for float32), unused ones 0 */
+        int64_t chunk = (n + used - 1) / used;
+        fsum_job j = {wk_tensor_data(a), (char *)part, chunk, chunk, n, 0, 0, 0, f64};
+        wk_cpu_parallel_for(used, 1, fsum_rows, &j);
+        fsum_job fin = {(const char *)part, o, nt, 0, nt, 0, 0, 0, f64};
+        fsum_rows(0, 1, &fin);
+    } else {
+        fsum_job j = {wk_tensor_data(a), o, len, len, n, 0, 0, 0, f64};
+        if (n >= SUM_GRAIN && rows > 1) wk_cpu_parallel_for(rows, SUM_GRAIN / (len ? len : 1) + 1, fsum_rows, &j);
+        else fsum_rows(0, rows, &j);
+    }
+    if (op == WK_RED_MEAN)
+        for (int64_t r = 0; r < nout; r++) {
+            if (f64) ((double *)o)[r] /= (double)len;
+            else ((float *)o)[r] /= (float)len;
+        }
+    return true;
+}
+
 bool wk_cpu_reduce(wk_reduce_op op, wk_tensor *out, const wk_tensor *a, uint32_t dims, double param) {
+    if (float_sum(op, out, a, dims)) return true;
     inner_space in;
     inner_init(&in, a, dims);
     red_ctx k = {op, param, is_int_reduction(op, a->dtype, out->dtype), a->dtype, out->dtype, &in};

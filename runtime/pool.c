@@ -1,5 +1,6 @@
-/* pool.c — per-thread size-class free lists behind wk_pool_alloc / wk_pool_free. */
+/* pool.c — per-thread size-class free lists behind wk_pool_alloc / wk_pool_free, and the process-wide large-block cache. */
 #include "pool.h"
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,4 +72,77 @@ void wk_pool_free(void *p, size_t size) {
 }
 
 int64_t wk_pool_cached_bytes(void) { return 0; }
+#endif
+
+/* ------------------------------------------------------------------ large blocks */
+
+#define PAGE 4096
+#define BIG_SLOTS 32
+
+/* Rounds up to a multiple of max(PAGE, 2^floor(log2(size)) / 8). */
+static size_t big_class(size_t size) {
+    size_t g = PAGE;
+    while (g * 16 <= size) g *= 2;
+    return (size + g - 1) / g * g;
+}
+
+#ifndef WK_POOL_OFF
+static struct {
+    pthread_mutex_t mu;
+    struct { void *p; size_t sz; } slot[BIG_SLOTS]; /* oldest first */
+    int n;
+    int64_t bytes;
+} g_big = {PTHREAD_MUTEX_INITIALIZER, {{0, 0}}, 0, 0};
+
+static void big_remove(int i) {
+    g_big.bytes -= (int64_t)g_big.slot[i].sz;
+    for (int k = i + 1; k < g_big.n; k++) g_big.slot[k - 1] = g_big.slot[k];
+    g_big.n--;
+}
+
+void *wk_pool_big_alloc(size_t size) {
+    size_t sz = big_class(size);
+    void *p = NULL;
+    pthread_mutex_lock(&g_big.mu);
+    for (int i = g_big.n - 1; i >= 0; i--) /* newest first: its pages are the warmest */
+        if (g_big.slot[i].sz == sz) { p = g_big.slot[i].p; big_remove(i); break; }
+    pthread_mutex_unlock(&g_big.mu);
+    return p ? p : aligned_alloc(GRAIN, sz);
+}
+
+void wk_pool_big_free(void *p, size_t size) {
+    if (!p) return;
+    size_t sz = big_class(size);
+    if ((int64_t)sz > WK_POOL_BIG_KEEP) { free(p); return; }
+    void *evict[BIG_SLOTS + 1];
+    int ne = 0;
+    pthread_mutex_lock(&g_big.mu);
+    while (g_big.n > 0 && (g_big.n == BIG_SLOTS || g_big.bytes + (int64_t)sz > WK_POOL_BIG_KEEP)) {
+        evict[ne++] = g_big.slot[0].p;
+        big_remove(0);
+    }
+    g_big.slot[g_big.n].p = p;
+    g_big.slot[g_big.n].sz = sz;
+    g_big.n++;
+    g_big.bytes += (int64_t)sz;
+    pthread_mutex_unlock(&g_big.mu);
+    for (int i = 0; i < ne; i++) free(evict[i]);
+}
+
+int64_t wk_pool_big_cached(bool release) {
+    void *evict[BIG_SLOTS];
+    int ne = 0;
+    pthread_mutex_lock(&g_big.mu);
+    int64_t bytes = g_big.bytes;
+    if (release) {
+        while (g_big.n > 0) { evict[ne++] = g_big.slot[0].p; big_remove(0); }
+    }
+    pthread_mutex_unlock(&g_big.mu);
+    for (int i = 0; i < ne; i++) free(evict[i]);
+    return bytes;
+}
+#else
+void *wk_pool_big_alloc(size_t size) { return aligned_alloc(GRAIN, big_class(size)); }
+void wk_pool_big_free(void *p, size_t size) { (void)size; free(p); }
+int64_t wk_pool_big_cached(bool release) { (void)release; return 0; }
 #endif

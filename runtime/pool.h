@@ -15,4 +15,15 @@ void wk_pool_free(void *p, size_t size);
 /* Bytes held in this thread's lists (reported as reserved-but-unused memory). */
 int64_t wk_pool_cached_bytes(void);
 
+/* Large blocks (above WK_POOL_MAX): a process-wide cache of freed blocks, so that a repeated
+ * large allocation reuses memory that is already mapped and faulted in instead of going
+ * back to mmap/munmap. Sizes are rounded up to a size class (at most 1/8 more); a block is
+ * reused only for the same class. The cache holds at most WK_POOL_BIG_KEEP bytes (oldest
+ * blocks are released first). Thread-safe. Sanitizer builds do not cache. */
+#define WK_POOL_BIG_KEEP ((int64_t)1 << 30)
+void *wk_pool_big_alloc(size_t size);
+void wk_pool_big_free(void *p, size_t size);
+/* Bytes held by the large-block cache; releases them all when `release` is set. */
+int64_t wk_pool_big_cached(bool release);
+
 #endif

@@ -3,7 +3,7 @@
 set -e
 PKGS="gcc make clang libclang-rt-14-dev perl libreadline-dev python3 python3-pexpect
  libzmq3-dev libsodium-dev libjansson-dev python3-jupyter-client jupyter-client python3-jupyter-kernel-test
- jupyter-nbconvert python3-nbclient python3-nbformat"
+ jupyter-nbconvert python3-nbclient python3-nbformat libopenblas0-pthread jupyter-console"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

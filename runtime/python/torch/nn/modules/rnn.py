@@ -121,16 +121,12 @@ class RNNBase(Module):
 
     # ---- forward machinery
 
-    def _name(self):
-        return {'LSTM': 'LSTM', 'GRU': 'GRU'}.get(self.mode, 'RNN')
-
     def _prepare_input(self, input):
-        if input.dim() not in (2, 3):
-            raise ValueError('{}: Expected input to be 2-D or 3-D but received {}-D '
-                             'tensor'.format(self._name(), input.dim()))
         batched = input.dim() == 3
         if not batched:
             input = input.unsqueeze(0 if self.batch_first else 1)
+        if input.dim() != 3:
+            raise RuntimeError('input must have 3 dimensions, got {}'.format(input.dim()))
         if self.input_size != input.size(-1):
             raise RuntimeError('input.size(-1) must be equal to input_size. Expected {}, '
                                'got {}'.format(self.input_size, input.size(-1)))
@@ -146,14 +142,19 @@ class RNNBase(Module):
             raise RuntimeError(msg.format(expected, list(hx.size())))
 
     def _run(self, input, h0, c0):
-        """input (T, N, I); h0/c0 (L*D, N, H). Returns output, h_n, c_n. GRU on CPU runs the
-        fused C op; LSTM stays on the time loop below (the fused LSTM cell rounds float32
-        differently from PyTorch's, see tests/nn/008_rnn), as do RNN and CUDA tensors."""
-        if self.mode == 'GRU' and not input.is_cuda:
+        """input (T, N, I); h0/c0 (L*D, N, H). Returns output, h_n, c_n. LSTM and GRU on CPU
+        run the fused C ops (runtime/ops_nn_rnn.c: PyTorch's float32 arithmetic, one autograd
+        node per layer and direction), as do RNN tanh/relu; CUDA tensors run the time loop
+        below."""
+        if not input.is_cuda:
             params = [getattr(self, name) for name in self._flat_weights_names]
-            output, h_n = torch._C._nn.gru(input, h0, params, self.bias, self.num_layers,
-                                           self.dropout, self.training,
-                                           bool(self.bidirectional), False)
+            args = (params, self.bias, self.num_layers, self.dropout, self.training,
+                    bool(self.bidirectional), False)
+            if self.mode == 'LSTM':
+                return torch._C._nn.lstm(input, h0, c0, *args)
+            op = {'GRU': torch._C._nn.gru, 'RNN_TANH': torch._C._nn.rnn_tanh,
+                  'RNN_RELU': torch._C._nn.rnn_relu}[self.mode]
+            output, h_n = op(input, h0, *args)
             return output, h_n, None
         cell = _CELLS[self.mode]
         directions = 2 if self.bidirectional else 1

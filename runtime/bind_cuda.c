@@ -36,6 +36,15 @@ static const wk_cuda_api *api_require(void) {
     return api;
 }
 
+/* A PyTorch built without CUDA lacks the torch._C entry points behind a few torch.cuda
+ * functions (set_device, reset_peak_memory_stats, nccl.version), so they raise AttributeError
+ * there; wick without its plugin raises the same type, naming the function. */
+static bool no_plugin_attr(const char *f) {
+    if (!wk_cuda_plugin_missing()) return false;
+    wk_raise(wk_exc_AttributeError, "torch.cuda.%s is unavailable: wick runs without its CUDA plugin (a CPU-only build)", f);
+    return true;
+}
+
 static bool raise_ordinal(void) {
     wk_raise(wk_exc_RuntimeError, "CUDA error: invalid device ordinal\n"
              "GPU device may be out of range, do you have enough GPUs?\n"
@@ -224,7 +233,7 @@ static bool set_device_idx(const wk_cuda_api *api, int idx) {
 
 static wk_value c_set_device(const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[1];
-    if (!wk_args_parse("set_device", args, nargs, kw, "device", a)) return WK_NULLV;
+    if (!wk_args_parse("set_device", args, nargs, kw, "device", a) || no_plugin_attr("set_device")) return WK_NULLV;
     const wk_cuda_api *api = api_require();
     int idx;
     if (!api || !device_index("set_device", a[0], api, &idx) || !set_device_idx(api, idx)) return WK_NULLV;
@@ -521,7 +530,9 @@ MEMQ(c_max_memory_reserved, M_MAX_RESERVED, "max_memory_reserved")
 
 static wk_value c_reset_peak(const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[1];
-    if (!wk_args_parse("reset_peak_memory_stats", args, nargs, kw, "|device", a)) return WK_NULLV;
+    if (!wk_args_parse("reset_peak_memory_stats", args, nargs, kw, "|device", a) ||
+        no_plugin_attr("reset_peak_memory_stats"))
+        return WK_NULLV;
     const wk_cuda_api *api = NULL;
     int idx = 0;
     if (!mem_device("reset_peak_memory_stats", a[0], &idx, &api)) return WK_NULLV;
@@ -571,6 +582,12 @@ static wk_value c_memory_summary(const wk_value *args, int nargs, wk_obj *kw) {
     if (!wk_args_parse("memory_summary", args, nargs, kw, "|device abbreviated", a) ||
         !wk_bind_bool_arg(a[1], false, &abbrev))
         return WK_NULLV;
+    /* CPU-only PyTorch formats its empty memory_stats() and fails on the first key */
+    if (wk_cuda_plugin_missing()) {
+        wk_value key = wk_str_from_c("allocated_bytes.all.current");
+        if (!WK_IS_NULL(key)) { wk_raise_value(wk_exc_KeyError, key); wk_decref(key); }
+        return WK_NULLV;
+    }
     const wk_cuda_api *api = api_require();
     int idx = 0;
     if (!api || !device_index("memory_summary", a[0], api, &idx)) return WK_NULLV;
@@ -598,7 +615,7 @@ static wk_value c_mem_get_info(const wk_value *args, int nargs, wk_obj *kw) {
 
 static wk_value nccl_version(const wk_value *args, int nargs, wk_obj *kw) {
     (void)args;
-    if (!wk_args_none("version", nargs, kw)) return WK_NULLV;
+    if (!wk_args_none("version", nargs, kw) || no_plugin_attr("nccl.version")) return WK_NULLV;
     const wk_cuda_api *api = api_require();
     int v[3] = { 0, 0, 0 };
     if (!api) return WK_NULLV;

@@ -123,6 +123,8 @@ const char *wk_cuda_search_paths(void) {
     return g_cuda.paths;
 }
 
+bool wk_cuda_plugin_missing(void) { return !wk_cuda_load() && g_cuda.state == ST_NO_PLUGIN; }
+
 bool wk_cuda_require(void) {
     if (wk_cuda_load()) return true;
     switch (g_cuda.state) {

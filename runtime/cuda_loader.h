@@ -127,6 +127,8 @@ const char *wk_cuda_unavailable_reason(void);
  * missing, RuntimeError "No CUDA GPUs are available" when there is no device, otherwise a
  * RuntimeError carrying the reason. */
 bool wk_cuda_require(void);
+/* True when no plugin file was found: wick then behaves as a PyTorch built without CUDA. */
+bool wk_cuda_plugin_missing(void);
 /* Where the loader looked (for messages and tests): the candidate paths, '\n'-separated. */
 const char *wk_cuda_search_paths(void);
 

@@ -4,3 +4,4 @@ from torch.nn.modules import *
 from torch.nn import functional
 from torch.nn import init
 from torch.nn import utils
+from torch.nn import parallel

@@ -361,8 +361,13 @@ static void test_names_and_errors(void) {
            "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.FloatTensor instead (while checking arguments for embedding)",
            "embedding float indices");
     err_is(wk_op_embedding(big, emb, false, 0), WK_ERR_INDEX, "index out of range in self", "embedding out of range");
-    err_is(wk_op_nll_loss(x2, fi, NULL, WK_REDUCTION_MEAN, -100), WK_ERR_RUNTIME, "expected scalar type Long but found Float",
+    /* PyTorch checks the batch size before the target dtype */
+    wk_tensor *f4 = wk_tensor_zeros(SH(4), WK_DT_F32, WK_CPU);
+    err_is(wk_op_nll_loss(x2, f4, NULL, WK_REDUCTION_MEAN, -100), WK_ERR_RUNTIME, "expected scalar type Long but found Float",
            "nll_loss float target");
+    err_is(wk_op_nll_loss(x2, fi, NULL, WK_REDUCTION_MEAN, -100), WK_ERR_VALUE,
+           "Expected input batch_size (4) to match target batch_size (2).", "nll_loss float target, wrong batch");
+    wk_tensor_decref(f4);
     wk_tensor *t7 = wk_tensor_full(SH(4), wk_scalar_int(7), WK_DT_I64, WK_CPU), *t2 = wk_tensor_zeros(SH(2), WK_DT_I64, WK_CPU);
     err_is(wk_op_cross_entropy(x2, t7, NULL, WK_REDUCTION_MEAN, -100, 0), WK_ERR_INDEX, "Target 7 is out of bounds.", "cross_entropy target 7");
     err_is(wk_op_cross_entropy(x2, t2, NULL, WK_REDUCTION_MEAN, -100, 0), WK_ERR_VALUE,

@@ -248,6 +248,14 @@ static wk_value op_gru(nnarg *a) {
         return wk_bind_rt_raise();
     return wrap2(out, h);
 }
+static wk_value rnn_simple(nnarg *a, bool relu) {
+    wk_tensor *out = NULL, *h = NULL;
+    if (!wk_op_rnn(A0, a[1].t, a[2].n, a[2].ts, a[3].b, a[4].i, a[5].d, a[6].b, a[7].b, a[8].b, relu, &out, &h))
+        return wk_bind_rt_raise();
+    return wrap2(out, h);
+}
+static wk_value op_rnn_tanh(nnarg *a) { return rnn_simple(a, false); }
+static wk_value op_rnn_relu(nnarg *a) { return rnn_simple(a, true); }
 static wk_value op_lstm_cell(nnarg *a) {
     wk_tensor *h = NULL, *c = NULL;
     if (!wk_op_lstm_cell(A0, a[1].t, a[2].t, a[3].t, a[4].t, a[5].t, a[6].t, &h, &c)) return wk_bind_rt_raise();
@@ -255,6 +263,9 @@ static wk_value op_lstm_cell(nnarg *a) {
 }
 static wk_value op_gru_cell(nnarg *a) {
     return wk_bind_wrap(wk_op_gru_cell(A0, a[1].t, a[2].t, a[3].t, a[4].t, a[5].t));
+}
+static wk_value op_adam_update(nnarg *a) {
+    return wk_bool(wk_op_adam_update(A0, a[1].t, a[2].t, a[3].t, a[4].d, a[5].d, a[6].d, a[7].d, a[8].d));
 }
 
 static const nnop g_ops[] = {
@@ -293,8 +304,14 @@ static const nnop g_ops[] = {
     { "lstm", "input:T hx:t cx:t params:L has_biases:b num_layers:i dropout:d train:b bidirectional:b batch_first:b",
       op_lstm },
     { "gru", "input:T hx:t params:L has_biases:b num_layers:i dropout:d train:b bidirectional:b batch_first:b", op_gru },
+    { "rnn_tanh", "input:T hx:t params:L has_biases:b num_layers:i dropout:d train:b bidirectional:b batch_first:b",
+      op_rnn_tanh },
+    { "rnn_relu", "input:T hx:t params:L has_biases:b num_layers:i dropout:d train:b bidirectional:b batch_first:b",
+      op_rnn_relu },
     { "lstm_cell", "input:T hx:T cx:T w_ih:T w_hh:T b_ih:t b_hh:t", op_lstm_cell },
     { "gru_cell", "input:T hx:T w_ih:T w_hh:T b_ih:t b_hh:t", op_gru_cell },
+    { "adam_update", "param:T grad:T exp_avg:T exp_avg_sq:T beta1:d beta2:d step_size:d bc2_sqrt:d eps:d",
+      op_adam_update },
 };
 #define N_OPS ((int)(sizeof g_ops / sizeof g_ops[0]))
 

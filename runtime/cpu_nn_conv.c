@@ -1,13 +1,16 @@
-/* cpu_nn_conv.c — CPU 2-D convolution: im2col/col2im around the backend GEMM, 1x1 fast path, parallel over the batch. */
+/* cpu_nn_conv.c — CPU 2-D convolution: im2col/col2im around the backend GEMM (bias preloaded into the output), 1x1 fast path, batch split across threads for GEMMs too small to thread themselves. */
 #include "cpu_iter.h"
 #include "cpu_kernels.h"
+#include "cpu_nn_vec.h"
 #include "ops_nn.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* GEMM work per sample above which the GEMM parallelises itself (cpu_gemm.c's threshold). */
-#define GEMM_PAR_WORK 4e6
+/* GEMM work per sample from which the backend GEMM threads itself (cpu_gemm.c hands products of
+ * 64^3 multiply-adds to OpenBLAS, which it never does inside a parallel region): from there the
+ * samples run in order, each GEMM threaded; below it the batch is split across threads. */
+#define GEMM_PAR_WORK (64.0 * 64 * 64)
 
 static int64_t cg_of(const wk_conv_geom *g) { return g->c / g->groups; }
 static int64_t og_of(const wk_conv_geom *g) { return g->o / g->groups; }
@@ -29,6 +32,12 @@ static void valid_cols(int64_t x0, int64_t s, int64_t w, int64_t ow, int64_t *lo
 }
 
 static void copy_strided(char *dst, const char *src, int64_t n, int64_t s, size_t es) {
+    if (s == 1 && es == 4 && n <= 64) {  /* short float rows: inline vector copies beat memcpy calls */
+        int64_t i = 0;
+        for (; i + 4 <= n; i += 4) wk_v4f_store((float *)dst + i, wk_v4f_load((const float *)src + i));
+        for (; i < n; i++) ((float *)dst)[i] = ((const float *)src)[i];
+        return;
+    }
     if (s == 1) { memcpy(dst, src, (size_t)n * es); return; }
     if (es == 4) for (int64_t i = 0; i < n; i++) ((uint32_t *)dst)[i] = ((const uint32_t *)src)[i * s];
     else for (int64_t i = 0; i < n; i++) ((uint64_t *)dst)[i] = ((const uint64_t *)src)[i * s];
@@ -81,24 +90,44 @@ static void col2im(wk_dtype dt, const wk_conv_geom *g, const void *col, void *xs
     else col2im_body(g, col, xs, false);
 }
 
-/* rows (n, L) of p: row r += v[r] (v NULL: nothing) / sums[r] += sum of row r. */
-WK_NN_AI void rows_body(void *p, int64_t n, int64_t L, const void *v, double *sums, bool f64) {
+/* rows (n, L) of p: row r = v[r] (the bias the GEMM then accumulates onto, one rounding as
+ * acc + b). */
+static void rows_fill(wk_dtype dt, void *p, int64_t n, int64_t L, const void *v) {
     for (int64_t r = 0; r < n; r++) {
-        if (v) {
-            double b = wk_nn_ld(v, r, f64);
-            for (int64_t i = 0; i < L; i++) wk_nn_st(p, r * L + i, wk_nn_ld(p, r * L + i, f64) + b, f64);
+        if (dt == WK_DT_F64) {
+            double b = ((const double *)v)[r], *row = (double *)p + r * L;
+            for (int64_t i = 0; i < L; i++) row[i] = b;
+            continue;
         }
-        if (sums) {
-            double s = 0;
-            for (int64_t i = 0; i < L; i++) s += wk_nn_ld(p, r * L + i, f64);
-            sums[r] += s;
-        }
+        float b = ((const float *)v)[r], *row = (float *)p + r * L;
+        wk_v4f vb = wk_v4f_splat(b);
+        int64_t i = 0;
+        for (; i + 4 <= L; i += 4) wk_v4f_store(row + i, vb);
+        for (; i < L; i++) row[i] = b;
     }
 }
 
-static void rows_op(wk_dtype dt, void *p, int64_t n, int64_t L, const void *v, double *sums) {
-    if (dt == WK_DT_F64) rows_body(p, n, L, v, sums, true);
-    else rows_body(p, n, L, v, sums, false);
+/* Sum of float32 row p[0, L) in double. */
+static double sum_row_f32(const float *p, int64_t L) {
+    wk_v2d s0 = {0, 0}, s1 = {0, 0};
+    int64_t i = 0;
+    for (; i + 4 <= L; i += 4) {
+        s0 += (wk_v2d){p[i], p[i + 1]};
+        s1 += (wk_v2d){p[i + 2], p[i + 3]};
+    }
+    double s = (s0[0] + s1[0]) + (s0[1] + s1[1]);
+    for (; i < L; i++) s += p[i];
+    return s;
+}
+
+/* sums[r] += sum of row r of p (n, L). */
+static void rows_sum(wk_dtype dt, const void *p, int64_t n, int64_t L, double *sums) {
+    for (int64_t r = 0; r < n; r++) {
+        if (dt != WK_DT_F64) { sums[r] += sum_row_f32((const float *)p + r * L, L); continue; }
+        double s = 0;
+        for (int64_t i = 0; i < L; i++) s += ((const double *)p)[r * L + i];
+        sums[r] += s;
+    }
 }
 
 /* ------------------------------------------------------------------ batch-parallel driver */
@@ -134,9 +163,9 @@ static void fwd_chunk(int64_t lo, int64_t hi, void *ctx) {
             const char *xs = j->x + (size_t)((n * g->c + gr * cg) * g->h * g->w) * j->es;
             if (!direct) im2col(g, j->es, xs, col);
             char *o = j->out + (size_t)((n * g->o + gr * og) * L) * j->es;
+            if (j->b) rows_fill(j->dt, o, og, L, j->b + (size_t)(gr * og) * j->es);
             wk_cpu_gemm(j->dt, false, false, og, L, K, 1.0, j->w + (size_t)(gr * og * K) * j->es, K,
-                        direct ? xs : col, L, 0.0, o, L);
-            if (j->b) rows_op(j->dt, o, og, L, j->b + (size_t)(gr * og) * j->es, NULL);
+                        direct ? xs : col, L, j->b ? 1.0 : 0.0, o, L);
         }
     free(col);
 }
@@ -175,7 +204,7 @@ static void bwd_chunk(int64_t lo, int64_t hi, void *ctx) {
                             gw + (size_t)(gr * og * K) * j->es, K);
             }
         }
-        if (gb) rows_op(j->dt, (void *)(j->gout + (size_t)(n * g->o * L) * j->es), g->o, L, NULL, gb);
+        if (gb) rows_sum(j->dt, j->gout + (size_t)(n * g->o * L) * j->es, g->o, L, gb);
     }
     pthread_mutex_lock(&j->lock);
     if (gw) {

@@ -1,5 +1,6 @@
 /* cpu_nn_pool.c — CPU 2-D max / average / adaptive-average pooling and their backward passes, one pass per plane, parallel over planes. */
 #include "cpu_iter.h"
+#include "cpu_nn_vec.h"
 #include "ops_nn.h"
 #include <math.h>
 #include <string.h>
@@ -19,26 +20,86 @@ static void run_planes(const wk_pool_geom *g, pool_job *j, void (*fn)(int64_t, i
 }
 
 /* ------------------------------------------------------------------ max */
-WK_NN_AI void max_plane(const wk_pool_geom *g, const void *x, void *out, int64_t *idx, int64_t p, bool f64) {
-    int64_t plane = g->h * g->w, obase = p * g->oh * g->ow;
-    for (int64_t oy = 0; oy < g->oh; oy++)
-        for (int64_t ox = 0; ox < g->ow; ox++) {
-            int64_t y0 = oy * g->sh - g->ph, x0 = ox * g->sw - g->pw;
-            int64_t y1 = y0 + (g->kh - 1) * g->dh + 1, x1 = x0 + (g->kw - 1) * g->dw + 1;
-            if (y1 > g->h) y1 = g->h;
-            if (x1 > g->w) x1 = g->w;
-            while (y0 < 0) y0 += g->dh;
-            while (x0 < 0) x0 += g->dw;
-            int64_t best_i = y0 * g->w + x0;
-            double best = -INFINITY;
-            for (int64_t iy = y0; iy < y1; iy += g->dh)
-                for (int64_t ix = x0; ix < x1; ix += g->dw) {
-                    double v = wk_nn_ld(x, p * plane + iy * g->w + ix, f64);
-                    if (v > best || isnan(v)) { best = v; best_i = iy * g->w + ix; }
-                }
-            wk_nn_st(out, obase + oy * g->ow + ox, best, f64);
-            idx[obase + oy * g->ow + ox] = best_i;
+/* Output (oy, ox) of plane p: PyTorch's scan (rows, then columns; ties keep the first maximum, a
+ * NaN always wins). */
+WK_NN_AI void max_one(const wk_pool_geom *g, const void *x, void *out, int64_t *idx, int64_t p, int64_t oy,
+                      int64_t ox, bool f64) {
+    int64_t plane = g->h * g->w, o = p * g->oh * g->ow + oy * g->ow + ox;
+    int64_t y0 = oy * g->sh - g->ph, x0 = ox * g->sw - g->pw;
+    int64_t y1 = y0 + (g->kh - 1) * g->dh + 1, x1 = x0 + (g->kw - 1) * g->dw + 1;
+    if (y1 > g->h) y1 = g->h;
+    if (x1 > g->w) x1 = g->w;
+    while (y0 < 0) y0 += g->dh;
+    while (x0 < 0) x0 += g->dw;
+    int64_t best_i = y0 * g->w + x0;
+    double best = -INFINITY;
+    for (int64_t iy = y0; iy < y1; iy += g->dh)
+        for (int64_t ix = x0; ix < x1; ix += g->dw) {
+            double v = wk_nn_ld(x, p * plane + iy * g->w + ix, f64);
+            if (v > best || isnan(v)) { best = v; best_i = iy * g->w + ix; }
         }
+    wk_nn_st(out, o, best, f64);
+    idx[o] = best_i;
+}
+
+/* The 2x2 stride-2 window without padding or dilation: the float32 fast path below applies. */
+static bool is_2x2(const wk_pool_geom *g) {
+    return g->kh == 2 && g->kw == 2 && g->sh == 2 && g->sw == 2 && g->ph == 0 && g->pw == 0 && g->dh == 1 &&
+           g->dw == 1 && g->w < ((int64_t)1 << 30);
+}
+
+/* Candidate v at window offset o replaces the maximum where the scalar scan would take it. */
+static inline void max_take(wk_v4f v, int32_t o, wk_v4f *best, wk_v4i *off) {
+    wk_v4i m = (v > *best) | (v != v);
+    *best = wk_v4f_select(m, v, *best);
+    *off = wk_v4i_select(m, (wk_v4i){o, o, o, o}, *off);
+}
+
+/* Outputs [0, n) of one 2x2 row whose windows start at input row r0 (plane index i0), four at a
+ * time; the scan order (r0 even, r0 odd, r1 even, r1 odd) is the scalar loop's. */
+static void max2x2_row(const float *r0, int64_t w, int64_t i0, int64_t n, float *out, int64_t *idx) {
+    const float *r1 = r0 + w;
+    int64_t ox = 0;
+    for (; ox + 4 <= n; ox += 4) {
+        wk_v4f a, b, c, d;
+        wk_v4f_deinterleave(r0 + 2 * ox, &a, &b);
+        wk_v4f_deinterleave(r1 + 2 * ox, &c, &d);
+        wk_v4f best = a;
+        wk_v4i off = {0, 0, 0, 0};
+        max_take(b, 1, &best, &off);
+        max_take(c, (int32_t)w, &best, &off);
+        max_take(d, (int32_t)w + 1, &best, &off);
+        wk_v4f_store(out + ox, best);
+        for (int k = 0; k < 4; k++) idx[ox + k] = i0 + 2 * (ox + k) + off[k];
+    }
+    for (; ox < n; ox++) {
+        const int64_t offs[4] = {0, 1, w, w + 1};
+        float best = r0[2 * ox];
+        int64_t bi = 0;
+        for (int k = 1; k < 4; k++) {
+            float v = r0[2 * ox + offs[k]];
+            if (v > best || isnan(v)) { best = v; bi = offs[k]; }
+        }
+        out[ox] = best;
+        idx[ox] = i0 + 2 * ox + bi;
+    }
+}
+
+WK_NN_AI void max_plane(const wk_pool_geom *g, const void *x, void *out, int64_t *idx, int64_t p, bool f64) {
+    int64_t full_h = 0, full_w = 0;
+    if (!f64 && is_2x2(g)) {
+        full_h = g->h / 2 < g->oh ? g->h / 2 : g->oh;
+        full_w = g->w / 2 < g->ow ? g->w / 2 : g->ow;
+    }
+    for (int64_t oy = 0; oy < g->oh; oy++) {
+        int64_t ox = 0, o = (p * g->oh + oy) * g->ow;
+        if (oy < full_h) {
+            max2x2_row((const float *)x + p * g->h * g->w + 2 * oy * g->w, g->w, 2 * oy * g->w, full_w,
+                       (float *)out + o, idx + o);
+            ox = full_w;
+        }
+        for (; ox < g->ow; ox++) max_one(g, x, out, idx, p, oy, ox, f64);
+    }
 }
 
 static void max_chunk(int64_t lo, int64_t hi, void *ctx) {

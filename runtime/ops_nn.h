@@ -112,6 +112,19 @@ bool wk_op_lstm(wk_tensor *input, wk_tensor *hx, wk_tensor *cx, int n_params, wk
 bool wk_op_gru(wk_tensor *input, wk_tensor *hx, int n_params, wk_tensor *const *params, bool has_biases,
                int64_t num_layers, double dropout, bool train, bool bidirectional, bool batch_first,
                wk_tensor **output, wk_tensor **h_n);
+/* torch.rnn_tanh / torch.rnn_relu (relu true): as wk_op_gru with one gate. */
+bool wk_op_rnn(wk_tensor *input, wk_tensor *hx, int n_params, wk_tensor *const *params, bool has_biases,
+               int64_t num_layers, double dropout, bool train, bool bidirectional, bool batch_first, bool relu,
+               wk_tensor **output, wk_tensor **h_n);
+
+/* ------------------------------------------------------------------ optimizers (cpu_optim.c) */
+/* torch.optim.Adam's update of one parameter (no amsgrad) in one pass, in place, rounding each
+ * step like the separate float ops: exp_avg = exp_avg*beta1 + (1-beta1)*grad, exp_avg_sq likewise
+ * with grad^2, param += -step_size * exp_avg / (sqrt(exp_avg_sq) / bc2_sqrt + eps). Returns false
+ * (nothing changed, no error) unless all four are contiguous CPU float32/float64 tensors of one
+ * dtype and shape; the caller then runs the op-by-op update. */
+bool wk_op_adam_update(wk_tensor *param, wk_tensor *grad, wk_tensor *exp_avg, wk_tensor *exp_avg_sq, double beta1,
+                       double beta2, double step_size, double bc2_sqrt, double eps);
 
 /* ================================================================== CPU kernels (internal)
  * Called by the ops above on contiguous float32/float64 data; belong in the backend vtable

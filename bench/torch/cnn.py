@@ -1,4 +1,4 @@
-# cnn.py — Conv-BN-ReLU-MaxPool-Linear training step (batch 64, 3x32x32, cross-entropy, SGD momentum).
+# cnn.py — Conv-BN-ReLU-MaxPool-Linear training step (issue 5: Conv2d 3->64, batch 64, 3x32x32, cross-entropy, Adam).
 import torch
 import torch.nn as nn
 import torch.optim
@@ -6,9 +6,9 @@ import torch.nn.functional as F
 from benchutil import setup, timeit, checksum
 
 setup()
-model = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(),
-                      nn.MaxPool2d(2), nn.Flatten(), nn.Linear(16 * 16 * 16, 10))
-opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+model = nn.Sequential(nn.Conv2d(3, 64, 3, padding=1), nn.BatchNorm2d(64), nn.ReLU(),
+                      nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64 * 16 * 16, 10))
+opt = torch.optim.Adam(model.parameters(), lr=1e-3)
 x = torch.randn(64, 3, 32, 32)
 y = torch.randint(0, 10, (64,))
 losses = []

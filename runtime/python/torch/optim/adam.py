@@ -29,13 +29,17 @@ def _adam_update(p, grad, state, group):
     """The moment updates and the bias-corrected step shared by Adam and AdamW."""
     beta1, beta2 = group['betas']
     exp_avg, exp_avg_sq = state['exp_avg'], state['exp_avg_sq']
-    exp_avg.mul_(beta1).add_(grad, alpha=1 - beta1)
-    exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
     step = state['step'].item()
     bias_correction1 = 1 - beta1 ** step
     bias_correction2 = 1 - beta2 ** step
     step_size = group['lr'] / bias_correction1
     bias_correction2_sqrt = math.sqrt(bias_correction2)
+    # one fused pass (same roundings) for contiguous float CPU tensors; else op by op
+    if not group['amsgrad'] and torch._C._nn.adam_update(
+            p, grad, exp_avg, exp_avg_sq, beta1, beta2, step_size, bias_correction2_sqrt, group['eps']):
+        return
+    exp_avg.mul_(beta1).add_(grad, alpha=1 - beta1)
+    exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
     if group['amsgrad']:
         max_sq = state['max_exp_avg_sq']
         max_sq.copy_(torch.maximum(max_sq, exp_avg_sq))

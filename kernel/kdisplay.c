@@ -1,10 +1,11 @@
-/* kdisplay.c — rich display in the kernel: mime bundles as JSON, display_data / update_display_data / clear_output from IPython.display, the execute_result bundle, the output history (_, __, ___, _N, Out) and `?obj` help pages. */
+/* kdisplay.c — rich display in the kernel: mime bundles as JSON, display_data / update_display_data / clear_output from IPython.display, the execute_result bundle, the output history (_, __, ___, _N, Out) and the magics' front-end hooks (help pages, %load, %reset). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "vm.h"
 #include "init.h"
 #include "display.h"
+#include "magic.h"
 #include "kint.h"
 
 #define JSON_DEPTH_MAX 64
@@ -185,6 +186,12 @@ bool wk_kernel_publish_result(wk_kernel *k, json_t *parent, int count, wk_value 
     wk_obj *data, *md;
     *plain = WK_NULLV;
     if (!wk_display_format(v, WK_NULLV, WK_NULLV, &data, &md)) return false;
+    if (wk_kernel_pretty_applies(v) && !WK_IS_NULL(wk_dict_get_s(data, "text/plain"))) {
+        wk_value text = wk_kernel_pretty(v);        /* IPython's pretty printer */
+        bool ok = !WK_IS_NULL(text) && wk_dict_set_s(data, "text/plain", text) == 0;
+        wk_decref(text);
+        if (!ok) { wk_obj_decref(data); wk_obj_decref(md); return false; }
+    }
     if (wk_dict_len(data) > 0) {
         *plain = wk_incref(wk_dict_get_s(data, "text/plain"));
         wk_kstream_flush(k);
@@ -197,49 +204,31 @@ bool wk_kernel_publish_result(wk_kernel *k, json_t *parent, int count, wk_value 
     return true;
 }
 
-/* ---------------------------------------------------------------- ?obj help pages */
+/* ---------------------------------------------------------------- magics' hooks */
 
-static bool is_name_char(char c) {
-    return c == '_' || c == '.' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-           || (unsigned char)c >= 0x80;
-}
-
-/* `?name`, `name?` or `name??` (name dotted): the name's span, else false. */
-static bool help_request(const char *code, size_t len, size_t *start, size_t *end) {
-    size_t a = 0, b = len;
-    while (a < b && (code[a] == ' ' || code[a] == '\t' || code[a] == '\n')) a++;
-    while (b > a && (code[b - 1] == ' ' || code[b - 1] == '\t' || code[b - 1] == '\n')) b--;
-    size_t qa = a, qb = b;
-    while (a < b && code[a] == '?') a++;
-    while (b > a && code[b - 1] == '?') b--;
-    if ((a == qa && b == qb) || a == b || code[a] == '.' || (code[a] >= '0' && code[a] <= '9')) return false;
-    for (size_t i = a; i < b; i++)
-        if (!is_name_char(code[i])) return false;
-    *start = a;
-    *end = b;
+/* The payload list of the running execute_reply (page, set_next_input); dropped when no
+ * cell runs (a magic called from user_expressions). */
+static bool add_payload(wk_kernel *k, json_t *item) {
+    if (k->payload) json_array_append_new(k->payload, item);
+    else json_decref(item);
     return true;
 }
 
-/* A `page` payload with the docstring of the name, or "Object `x` not found." on stdout.
- * NULL when the code is not a help request. */
-json_t *wk_kernel_help_payload(const char *code, size_t len) {
-    size_t a, b;
-    if (!help_request(code, len, &a, &b)) return NULL;
-    int64_t cursor = (int64_t)wk_kernel_utf8_count(code, b);
-    wk_value doc = wk_inspect(code, b, cursor, wk_vm_state.main_dict);
-    if (WK_IS_NULL(doc) && wk_err_occurred()) wk_err_clear();
-    json_t *payload = json_array();
-    if (wk_is_str(doc)) {
-        json_t *text = wk_kernel_jstring(wk_str_cstr(doc), (size_t)WK_STR(doc.u.o)->len);
-        json_array_append_new(payload, json_pack("{s:s, s:{s:o}, s:i}", "source", "page", "data",
-                                                 "text/plain", text, "start", 0));
-    } else {
-        char msg[256];
-        int n = snprintf(msg, sizeof msg, "Object `%.*s` not found.\n", (int)(b - a > 200 ? 200 : b - a), code + a);
-        if (!wk_write_stdout(msg, (size_t)n)) wk_err_clear();
-    }
-    wk_decref(doc);
-    return payload;
+/* ?obj: a `page` payload, as IPython's pinfo in a kernel. */
+static bool page_hook(const char *text, size_t len, void *ctx) {
+    return add_payload(ctx, json_pack("{s:s, s:{s:o}, s:i}", "source", "page", "data", "text/plain",
+                                      wk_kernel_jstring(text, len), "start", 0));
+}
+
+/* %load: the file replaces the cell in the front end. */
+static bool next_input_hook(const char *text, size_t len, void *ctx) {
+    return add_payload(ctx, json_pack("{s:s, s:o, s:b}", "source", "set_next_input", "text",
+                                      wk_kernel_jstring(text, len), "replace", 1));
+}
+
+static void reset_hook(void *ctx) {
+    (void)ctx;
+    namespace_init();
 }
 
 /* ---------------------------------------------------------------- start-up */
@@ -250,4 +239,9 @@ void wk_kernel_display_init(wk_kernel *k) {
     wk_display_state.clear = clear_hook;
     wk_display_state.ctx = k;
     namespace_init();
+    wk_magic_state.page = page_hook;
+    wk_magic_state.set_next_input = next_input_hook;
+    wk_magic_state.after_reset = reset_hook;
+    wk_magic_state.ctx = k;
+    if (!wk_magic_init()) { wk_kernel_log("magics unavailable"); wk_err_clear(); }
 }

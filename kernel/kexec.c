@@ -1,9 +1,10 @@
-/* kexec.c — execute_request: running a cell, execute_input/result (rich display)/error, help pages, user_expressions, input() over stdin, and aborting queued requests after an error. */
+/* kexec.c — execute_request: running a cell, execute_input/result (rich display; none after a trailing `;`)/error, IPython magics (UsageError), payloads (page, set_next_input), user_expressions, input() over stdin, and aborting queued requests after an error. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zmq.h>
 #include "vm.h"
+#include "magic.h"
 #include "kint.h"
 
 /* ---------------------------------------------------------------- VM hooks */
@@ -107,8 +108,14 @@ static json_t *error_content(void) {
                                "evalue", "error without an exception", "traceback");
     wk_value s = wk_str(wk_objv(exc));
     if (WK_IS_NULL(s)) wk_err_clear();
+    bool usage = wk_magic_is_usage_error(exc);
+    if (usage) {      /* IPython: "UsageError: msg" on stderr, no traceback */
+        wk_value line = wk_str_fromf("UsageError: %s\n", wk_is_str(s) ? wk_str_cstr(s) : "");
+        if (WK_IS_NULL(line) || !wk_write_stderr(wk_str_cstr(line), (size_t)WK_STR(line.u.o)->len)) wk_err_clear();
+        wk_decref(line);
+    }
     json_t *c = json_pack("{s:s, s:s, s:o, s:o}", "status", "error", "ename", exc->type->name,
-                          "evalue", str_json(s), "traceback", traceback_lines(exc));
+                          "evalue", str_json(s), "traceback", usage ? json_array() : traceback_lines(exc));
     wk_decref(s);
     wk_obj_decref(exc);
     return c;
@@ -153,15 +160,21 @@ typedef struct cell_run {
     bool silent, store;
 } cell_run;
 
-/* Runs the cell and publishes its result (the mime bundle of the last expression's
- * value, through IPython's display protocol). NULL on success, else the error content. */
+/* Runs the cell (after IPython's magic transform) and publishes its result (the mime
+ * bundle of the last expression's value, through IPython's display protocol; none when
+ * the cell ends with ';'). NULL on success, else the error content. */
 static json_t *run_cell(wk_kernel *k, wk_kmsg *m, const cell_run *run) {
     char filename[48];
     snprintf(filename, sizeof filename, "<cell %d>", run->count);
+    size_t tlen = 0;
+    char *transformed = wk_magic_transform(run->code, run->len, &tlen);
     wk_value last = WK_NULLV, plain = WK_NULLV;
     vm_enter(k);
-    bool ok = wk_exec_cell(run->code, run->len, filename, NULL, WK_MODE_EXEC, &last);
-    if (ok && !WK_IS_NULL(last) && !WK_IS_NONE(last) && !run->silent) {
+    bool ok = wk_exec_cell(transformed ? transformed : run->code, transformed ? tlen : run->len, filename, NULL,
+                           WK_MODE_EXEC, &last);
+    free(transformed);
+    bool show = !run->silent && !wk_magic_quiet(run->code, run->len);
+    if (ok && !WK_IS_NULL(last) && !WK_IS_NONE(last) && show) {
         ok = wk_kernel_publish_result(k, m->header, run->count, last, &plain);
         if (ok) wk_kernel_store_result(run->count, run->store, last);
     }
@@ -173,14 +186,6 @@ static json_t *run_cell(wk_kernel *k, wk_kmsg *m, const cell_run *run) {
         wk_khist_set_output(&k->hist, run->count, wk_str_cstr(plain), (size_t)WK_STR(plain.u.o)->len);
     wk_decref(plain);
     return NULL;
-}
-
-/* `?name` / `name?`: a help page in the reply's payload instead of running code. */
-static json_t *run_help(wk_kernel *k, const cell_run *run) {
-    vm_enter(k);
-    json_t *payload = wk_kernel_help_payload(run->code, run->len);
-    vm_leave(k);
-    return payload;
 }
 
 static void reply_execute(wk_kernel *k, void *sock, wk_kmsg *m, json_t *content, const char *status) {
@@ -207,17 +212,21 @@ void wk_kernel_execute(wk_kernel *k, void *sock, wk_kmsg *m) {
     if (run.store) {
         wk_khist_add(&k->hist, run.count, run.code, run.len);
         wk_kernel_store_input(run.count, run.code, run.len);
+        wk_magic_record_input(run.code, run.len);
     }
     wk_kstream_begin(k, m->header, run.silent);
     k->current = m;
-    json_t *payload = run_help(k, &run);
-    json_t *err = payload ? NULL : run_cell(k, m, &run);
+    k->payload = json_array();
+    json_t *err = run_cell(k, m, &run);
+    json_t *payload = k->payload;
+    k->payload = NULL;
     json_t *exprs = json_object_get(m->content, "user_expressions");
     json_t *ue = (!err && json_is_object(exprs)) ? user_expressions(k, exprs) : json_object();
     k->current = NULL;
     wk_kstream_end(k);
     if (err) {
-        if (!run.silent)
+        json_decref(payload);
+        if (!run.silent && json_array_size(json_object_get(err, "traceback")))
             wk_kernel_publish(k, "error", m->header,
                               json_pack("{s:O, s:O, s:O}", "ename", json_object_get(err, "ename"),
                                         "evalue", json_object_get(err, "evalue"), "traceback",
@@ -231,7 +240,7 @@ void wk_kernel_execute(wk_kernel *k, void *sock, wk_kmsg *m) {
     }
     reply_execute(k, sock, m,
                   json_pack("{s:s, s:i, s:o, s:o}", "status", "ok", "execution_count", run.count,
-                            "payload", payload ? payload : json_array(), "user_expressions", ue), "ok");
+                            "payload", payload, "user_expressions", ue), "ok");
 }
 
 /* ---------------------------------------------------------------- aborting */

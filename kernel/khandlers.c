@@ -3,6 +3,7 @@
 #include <string.h>
 #include "vm.h"
 #include "version.h"
+#include "magic.h"
 #include "kint.h"
 
 typedef void (*handler_fn)(wk_kernel *k, void *sock, wk_kmsg *m);
@@ -46,7 +47,7 @@ static void is_complete(wk_kernel *k, void *sock, wk_kmsg *m) {
     int64_t cursor, nchars;
     const char *code = code_and_cursor(m, &len, &cursor, &nchars);
     int indent = 0;
-    wk_cell_status st = wk_cell_is_complete(code, len, &indent);
+    wk_cell_status st = wk_magic_is_complete(code, len, &indent);
     if (wk_err_occurred()) wk_err_clear();
     json_t *c;
     if (st == WK_CELL_INCOMPLETE) {

@@ -159,6 +159,7 @@ struct wk_kernel {
     bool abort_queue;           /* an execute failed with stop_on_error */
     const wk_kmsg *current;     /* execute_request being run (input_request routing) */
     bool allow_stdin;
+    json_t *payload;            /* execute_reply payloads of the running cell, or NULL */
     wk_kstream stream;
     wk_khist hist;
     pid_t parent_pid;           /* JPY_PARENT_PID, 0 when unset */
@@ -192,7 +193,10 @@ json_t *wk_kernel_value_json(wk_value v, int depth);
 json_t *wk_kernel_bundle_json(wk_obj *data);
 bool wk_kernel_publish_result(wk_kernel *k, json_t *parent, int count, wk_value v, wk_value *plain);
 void wk_kernel_store_input(int count, const char *code, size_t len);
+/* IPython.lib.pretty's text for lists, tuples, dicts, sets and frozensets (kpretty.c):
+ * applies says whether v is one of them; pretty returns a str or WK_NULL + exception. */
+bool wk_kernel_pretty_applies(wk_value v);
+wk_value wk_kernel_pretty(wk_value v);
 void wk_kernel_store_result(int count, bool store, wk_value v);
-json_t *wk_kernel_help_payload(const char *code, size_t len);
 
 #endif

@@ -1,5 +1,6 @@
 /* repl.c — the interactive loop: readline editing and history, `...` continuation,
- * tab completion, Ctrl-C handling, echo of expression results. */
+ * tab completion, Ctrl-C handling, echo of expression results, IPython-style magics
+ * (magic.c; %load fills the next prompt). */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -11,12 +12,15 @@
 #include <readline/history.h>
 #include "vm.h"
 #include "repl.h"
+#include "magic.h"
 #include "version.h"
 
 static volatile sig_atomic_t repl_sigint;   /* Ctrl-C while editing a line */
 static bool repl_executing;                 /* Ctrl-C while running code */
 
 static char *line_done;      /* the line readline handed back, or NULL */
+static char *next_input;     /* %load's text, put into the next prompt's line */
+static bool line_prefilled;  /* the cell being read started from next_input */
 static bool line_ready, line_eof;
 
 static void on_sigint(int sig) {
@@ -49,6 +53,13 @@ static char *read_line(const char *prompt, bool *interrupted) {
     line_done = NULL;
     repl_sigint = 0;
     rl_callback_handler_install(prompt, on_line);
+    if (next_input) {
+        line_prefilled = true;
+        rl_insert_text(next_input);
+        rl_redisplay();
+        free(next_input);
+        next_input = NULL;
+    }
     while (!line_ready) {
         fd_set fds;
         FD_ZERO(&fds);
@@ -122,17 +133,57 @@ static char *history_path(void) {
     return p;
 }
 
-/* Executes one complete cell; returns false when the REPL must exit (sys.exit). */
+static bool set_next_input(const char *text, size_t len, void *ctx) {
+    (void)ctx;
+    while (len && text[len - 1] == '\n') len--;
+    free(next_input);
+    next_input = strndup(text, len);
+    return true;
+}
+
+/* "UsageError: msg" without a traceback, as IPython prints it. */
+static void print_usage_error(void) {
+    wk_obj *exc = wk_err_fetch();
+    wk_value msg = wk_str(wk_objv(exc));
+    if (WK_IS_NULL(msg)) wk_err_clear();
+    fprintf(stderr, "UsageError: %s\n", wk_is_str(msg) ? wk_str_cstr(msg) : "");
+    wk_decref(msg);
+    wk_obj_decref(exc);
+}
+
+/* Executes one complete cell (after the magic transform); returns false when the REPL
+ * must exit (sys.exit). */
 static bool run_cell(const char *src, size_t len, int *status) {
     repl_executing = true;
     wk_interrupt_pending = 0;
-    bool ok = wk_exec_cell(src, len, "<stdin>", NULL, WK_MODE_SINGLE, NULL);
+    wk_magic_record_input(src, len);
+    size_t tlen = 0;
+    char *transformed = wk_magic_transform(src, len, &tlen);
+    /* a %load-ed text holds several statements: run it as a cell, echo its last value */
+    wk_value last = WK_NULLV;
+    bool ok = wk_exec_cell(transformed ? transformed : src, transformed ? tlen : len, "<stdin>", NULL,
+                           line_prefilled ? WK_MODE_EXEC : WK_MODE_SINGLE, line_prefilled ? &last : NULL);
+    free(transformed);
+    line_prefilled = false;
+    if (ok && !WK_IS_NULL(last)) {
+        wk_value r = wk_repr(last);
+        ok = !WK_IS_NULL(r) && wk_write_stdout(wk_str_cstr(r), (size_t)WK_STR(r.u.o)->len) && wk_write_stdout("\n", 1);
+        wk_decref(r);
+    }
+    wk_decref(last);
     repl_executing = false;
     fflush(stdout);
     if (ok) return true;
     if (wk_handle_system_exit(status)) return false;
-    wk_err_print();
+    if (wk_magic_is_usage_error(wk_err_peek())) print_usage_error();
+    else wk_err_print();
     return true;
+}
+
+/* Incomplete cells continue with `...`; magic lines count as complete statements. */
+static bool cell_incomplete(const wk_sbuf *cell) {
+    int indent = 0;
+    return wk_magic_is_complete(cell->data, cell->len, &indent) == WK_CELL_INCOMPLETE;
 }
 
 static void add_line(wk_sbuf *cell, const char *line) {
@@ -151,25 +202,28 @@ int wk_repl_run(void) {
     install_sigint();
     printf("wick %s (Python %s subset) on linux\n"
            "Type help(object) for help, Ctrl-D to exit.\n", WK_VERSION, WK_PY_VERSION);
+    wk_magic_state.set_next_input = set_next_input;
+    if (!wk_magic_init()) wk_err_print();
     wk_sbuf cell;
     wk_sbuf_init(&cell);
     int status = 0;
     for (;;) {
         bool interrupted;
         char *line = read_line(cell.len ? "... " : ">>> ", &interrupted);
-        if (interrupted) { wk_sbuf_clear(&cell); continue; }
+        if (interrupted) { wk_sbuf_clear(&cell); line_prefilled = false; continue; }
         if (!line) { putchar('\n'); break; }
         if (*line) add_history(line);
         add_line(&cell, line);
         free(line);
-        int indent = 0;
-        if (wk_cell_is_complete(cell.data, cell.len, &indent) == WK_CELL_INCOMPLETE) continue;
+        if (cell_incomplete(&cell)) continue;
         bool go_on = run_cell(cell.data, cell.len, &status);
         wk_sbuf_clear(&cell);
         if (!go_on) break;
     }
     wk_sbuf_free(&cell);
     if (compl_list) wk_obj_decref(compl_list);
+    free(next_input);
+    next_input = NULL;
     if (hist) { write_history(hist); history_truncate_file(hist, 1000); free(hist); }
     return status;
 }

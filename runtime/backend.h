@@ -3,7 +3,7 @@
 #define WK_BACKEND_H
 #include "tensor.h"
 
-#define WK_BACKEND_ABI 1
+#define WK_BACKEND_ABI 2
 
 /* Elementwise ops. Kernels receive operands already broadcast to out's shape (stride 0 where
  * expanded) and, unless noted, of out's dtype (the compute dtype). */
@@ -129,6 +129,15 @@ typedef struct wk_backend {
     bool (*bernoulli_)(wk_tensor *t, double p, struct wk_generator *g);
     bool (*bernoulli_tensor_)(wk_tensor *t, const wk_tensor *p, struct wk_generator *g);
     bool (*randperm)(wk_tensor *out, struct wk_generator *g);
+
+    /* Optional BLAS level 1/2 and PyTorch's small-bmm loop (NULL: the op layer uses gemm).
+     * gemv: y = alpha*op(A)*x + beta*y, A row-major (m x n); dot: *out = x.y (one element of
+     * dt, on the host); bmm_small: out (B, M, N, contiguous) = a @ b, strided f32/f64, each
+     * element one running sum over k (at::native's baddbmm_cpu_kernel, used for M*N*K < 400). */
+    bool (*gemv)(wk_dtype dt, bool ta, int64_t m, int64_t n, double alpha, const void *a, int64_t lda,
+                 const void *x, int64_t incx, double beta, void *y, int64_t incy);
+    bool (*dot)(wk_dtype dt, int64_t n, const void *x, int64_t incx, const void *y, int64_t incy, void *out);
+    bool (*bmm_small)(wk_tensor *out, const wk_tensor *a, const wk_tensor *b);
 } wk_backend;
 
 /* ---- registry */

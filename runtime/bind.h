@@ -85,6 +85,12 @@ extern const wk_methoddef wk_bind_op_methods[];          /* bind_ops.c */
 extern const wk_methoddef wk_bind_op_funcs[];            /* bind_ops.c */
 extern const wk_methoddef wk_bind_reduce_methods[];      /* bind_reduce.c */
 extern const wk_methoddef wk_bind_pointwise_methods[];   /* bind_pointwise.c (addcmul, ...) */
+extern const wk_methoddef wk_bind_shape_methods[];       /* bind_shapes.c (movedim, tile, flip, ...) */
+extern const wk_methoddef wk_bind_random_methods[];      /* bind_random.c (multinomial) */
+extern const wk_methoddef wk_bind_random_funcs[];        /* bind_random.c (get_rng_state, set_rng_state) */
+bool wk_bind_random_init(void);                          /* Generator.get_state / set_state */
+/* torch.normal(mean, std) with a tensor mean and/or std (bind_random.c). */
+wk_value wk_bind_normal_tensors(const wk_value *args, int nargs, wk_obj *kw);
 extern wk_type wk_torch_generator_type;                  /* bind_create.c */
 /* generator= argument: None/absent gives NULL (the default generator). */
 bool wk_bind_generator_arg(wk_value v, wk_generator **out);
@@ -103,6 +109,10 @@ bool wk_bind_ops_init(wk_type *tensor_type);                      /* bind_ops.c:
 void wk_bind_grad_suffix(const wk_tensor *t, char *buf, size_t cap); /* bind_autograd.c */
 bool wk_bind_autograd_module(wk_obj *torch);                      /* bind_autograd.c */
 bool wk_bind_types_init(void);                                    /* bind_types.c */
+/* memory_format= argument (bind_types.c): absent/None gives dflt; channels_last raises
+ * NotImplementedError; anything else TypeError. */
+typedef enum { WK_MF_CONTIGUOUS, WK_MF_PRESERVE, WK_MF_CHANNELS_LAST, WK_MF_CHANNELS_LAST_3D } wk_memory_format;
+bool wk_bind_memory_format_arg(const char *f, wk_value v, wk_memory_format dflt, wk_memory_format *out);
 bool wk_bind_types_module(wk_obj *torch);                         /* bind_types.c */
 /* torch.cuda (bind_cuda.c); the device check of CUDA tensor creation (loads the plugin, checks
  * the ordinal); torch.manual_seed's CUDA part (queued until CUDA loads); the OOM class. */

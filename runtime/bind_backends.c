@@ -1,7 +1,11 @@
-/* bind_backends.c — torch.backends (cudnn, cuda.matmul, mps, cpu), float32 matmul precision, and torch's lazy nn/optim/utils attributes. */
+/* bind_backends.c — torch.backends (cudnn, cuda.matmul, mps, cpu), float32 matmul precision, CPU thread count, and torch's lazy nn/optim/utils attributes. */
 #include <string.h>
 #include "bind.h"
 #include "cuda_loader.h"
+
+/* From runtime/cpu_iter.h (not included: its wk_iter type clashes with lang's wk_iter). */
+int wk_cpu_num_threads(void);
+void wk_cpu_set_num_threads(int n);
 
 #define IMMORTAL ((int64_t)1 << 60)
 
@@ -191,7 +195,12 @@ static bool add_backends(wk_obj *torch) {
  * attribute, then the module that makes its usual subpackages reachable too. */
 static const char *const g_lazy[][2] = {
     { "nn", "torch.nn.functional" }, { "optim", "torch.optim.lr_scheduler" }, { "utils", "torch.utils.data" },
-    { NULL, NULL }
+    { "linalg", "torch.linalg" }, { NULL, NULL }
+};
+
+/* Names defined in an embedded module, fetched from it on first access. */
+static const char *const g_lazy_attr[][2] = {
+    { "iinfo", "torch._dtype_info" }, { "finfo", "torch._dtype_info" }, { NULL, NULL }
 };
 
 static wk_value torch_getattr(const wk_value *args, int nargs, wk_obj *kw) {
@@ -208,10 +217,38 @@ static wk_value torch_getattr(const wk_value *args, int nargs, wk_obj *kw) {
         wk_decref(sub);
         return wk_import(full);
     }
+    for (int i = 0; g_lazy_attr[i][0]; i++) {
+        if (strcmp(name, g_lazy_attr[i][0])) continue;
+        wk_value mod = wk_import(g_lazy_attr[i][1]);
+        if (WK_IS_NULL(mod)) return mod;
+        wk_value r = wk_getattr_s(mod, name);
+        wk_decref(mod);
+        return r;
+    }
     return wk_raise(wk_exc_AttributeError, "module 'torch' has no attribute '%s'", name);
 }
 
+/* ================================================================ CPU threads */
+
+/* torch.set_num_threads(n): the CPU pool's thread count (also OpenBLAS's) */
+static wk_value f_set_num_threads(const wk_value *args, int nargs, wk_obj *kw) {
+    wk_value a[1];
+    if (!wk_args_parse("set_num_threads", args, nargs, kw, "int", a)) return WK_NULLV;
+    if (!WK_IS_INT(a[0]))
+        return wk_raise(wk_exc_RuntimeError, "set_num_threads expects an int, but got %s", wk_typename(a[0]));
+    if (a[0].u.i <= 0) return wk_raise(wk_exc_RuntimeError, "set_num_threads expects a positive integer");
+    wk_cpu_set_num_threads(a[0].u.i > 1024 ? 1024 : (int)a[0].u.i);
+    return WK_NONEV;
+}
+
+static wk_value f_get_num_threads(const wk_value *args, int nargs, wk_obj *kw) {
+    (void)args;
+    if (!wk_args_none("get_num_threads", nargs, kw)) return WK_NULLV;
+    return wk_int(wk_cpu_num_threads());
+}
+
 static const wk_methoddef torch_extra_funcs[] = {
+    { "set_num_threads", f_set_num_threads, 0, NULL }, { "get_num_threads", f_get_num_threads, 0, NULL },
     { "__getattr__", torch_getattr, 0, NULL },
     { "set_float32_matmul_precision", f_set_precision, 0, NULL },
     { "get_float32_matmul_precision", f_get_precision, 0, NULL },

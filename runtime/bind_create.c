@@ -87,7 +87,13 @@ wk_value wk_bind_default_generator(void) {
 wk_value wk_bind_manual_seed(const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[1];
     uint64_t s;
-    if (!wk_args_parse("manual_seed", args, nargs, kw, "seed", a) || !seed_value(a[0], &s)) return WK_NULLV;
+    if (!wk_args_parse("manual_seed", args, nargs, kw, "seed", a)) return WK_NULLV;
+    wk_value n = WK_IS_INT(a[0]) || WK_IS_BOOL(a[0]) ? a[0]
+               : wk_call(wk_objv((wk_obj *)&wk_type_int), a, 1, NULL);   /* PyTorch does int(seed) */
+    if (WK_IS_NULL(n)) return WK_NULLV;
+    bool ok = seed_value(n, &s);
+    if (!WK_IS_INT(a[0]) && !WK_IS_BOOL(a[0])) wk_decref(n);   /* the int() result */
+    if (!ok) return WK_NULLV;
     wk_rng_seed(wk_rng_default(), s);
     wk_bind_cuda_seed_all(s);
     return wk_bind_default_generator();
@@ -175,6 +181,13 @@ static bool infer_shape(wk_value v, datainfo *di) {
     return true;
 }
 
+/* A leaf that is neither a number nor a tensor: str is refused by name, others cannot be typed. */
+static bool bad_leaf(wk_value v) {
+    if (wk_is_str(v)) wk_raise(wk_exc_TypeError, "new(): invalid data type '%s'", wk_typename(v));
+    else wk_raise(wk_exc_RuntimeError, "Could not infer dtype of %s", wk_typename(v));
+    return false;
+}
+
 static bool leaf_scalar(wk_value v, datainfo *di, wk_scalar *out) {
     if (WK_IS_BOOL(v)) di->has_bool = true;
     else if (WK_IS_INT(v)) di->has_int = true;
@@ -186,8 +199,7 @@ static bool leaf_scalar(wk_value v, datainfo *di, wk_scalar *out) {
         else di->has_int = true;
         return wk_bind_scalar(v, out);
     } else {
-        wk_raise(wk_exc_TypeError, "new(): invalid data type '%s'", wk_typename(v));
-        return false;
+        return bad_leaf(v);
     }
     return wk_bind_scalar(v, out);
 }
@@ -212,10 +224,7 @@ static bool fill_values(wk_value v, int d, datainfo *di, wk_scalar *vals, int64_
         return leaf_scalar(v, di, &vals[(*k)++]);
     }
     if (!items) {
-        if (!wk_bind_is_number(v) && !wk_bind_is_tensor(v)) {
-            wk_raise(wk_exc_TypeError, "new(): invalid data type '%s'", wk_typename(v));
-            return false;
-        }
+        if (!wk_bind_is_number(v) && !wk_bind_is_tensor(v)) return bad_leaf(v);
         wk_raise(wk_exc_ValueError, "expected sequence of length %lld at dim %d (got %s)", (long long)di->shape[d], d,
                  "a scalar");
         return false;
@@ -232,6 +241,12 @@ static bool fill_values(wk_value v, int d, datainfo *di, wk_scalar *vals, int64_
 
 wk_tensor *wk_bind_from_data(wk_value data, int dtype) {
     if (wk_is_str(data)) { wk_raise(wk_exc_TypeError, "new(): invalid data type 'str'"); return NULL; }
+    if (wk_np_is_ndarray(data)) {   /* torch.tensor(array): a copy with the array's dtype unless one is given */
+        wk_tensor *src = wk_np_t(data);
+        wk_tensor *r = wk_tensor_empty(src->ndim, src->shape, dtype != WK_NO_DTYPE ? (wk_dtype)dtype : src->dtype, WK_CPU);
+        if (!r || !wk_tensor_copy_(r, src)) { if (r) wk_tensor_decref(r); wk_bind_rt_raise(); return NULL; }
+        return r;
+    }
     datainfo di = { 0 };
     if (!infer_shape(data, &di)) return NULL;
     int64_t numel = 1;
@@ -272,6 +287,8 @@ static wk_value f_as_tensor(const wk_value *args, int nargs, wk_obj *kw) {
         return WK_NULLV;
     if (wk_bind_is_tensor(a[0])) {
         wk_tensor *t = wk_bind_t(a[0]);
+        if ((!o.has_dtype || o.dtype == t->dtype) && (!GIVEN(a[2]) || wk_device_eq(o.device, wk_tensor_device(t))))
+            return wk_incref(a[0]);   /* nothing to convert: the very same tensor */
         wk_tensor *r = wk_op_to_dtype(t, o.has_dtype ? o.dtype : t->dtype, false);
         if (r && GIVEN(a[2]) && !wk_device_eq(o.device, wk_tensor_device(t))) {
             wk_tensor *d = wk_op_to_device(r, o.device, false);
@@ -386,6 +403,7 @@ static wk_value f_eye(const wk_value *args, int nargs, wk_obj *kw) {
         return WK_NULLV;
     m = n;
     if (GIVEN(a[1]) && !wk_bind_int_arg("eye", "m", a[1], &m)) return WK_NULLV;
+    if (GIVEN(a[1]) && m < 0) return wk_raise(wk_exc_RuntimeError, "m must be greater or equal to 0, got %lld", (long long)m);
     return finish(wk_tensor_eye(n, m, o.dtype, WK_CPU), &o);
 }
 
@@ -447,7 +465,7 @@ static wk_value f_randperm(const wk_value *args, int nargs, wk_obj *kw) {
     if (!wk_args_parse("randperm", args, nargs, kw, "n|" OPT_SPEC, a) || !wk_bind_int_arg("randperm", "n", a[0], &n) ||
         !opts_from(a + 1, &o, WK_DT_I64))
         return WK_NULLV;
-    if (n < 0) return wk_raise(wk_exc_RuntimeError, "n must be non-negative, got%lld", (long long)n);
+    if (n < 0) return wk_raise(wk_exc_RuntimeError, "Trying to create tensor with negative dimension %lld: [%lld]", (long long)n, (long long)n);
     wk_tensor *t = wk_tensor_empty(1, &n, o.dtype, WK_CPU);
     if (t && !wk_rng_randperm(t, o.gen)) { wk_tensor_decref(t); t = NULL; }
     return finish(t, &o);
@@ -474,6 +492,38 @@ static wk_value make_on_host(kind k, int nd, const int64_t *shape, opts *o, wk_s
     return finish(r, o);
 }
 
+/* The dims of t from outermost to innermost in memory (sorted by stride, stable), when t is
+ * non-overlapping and dense; false otherwise (then *_like results are plain contiguous). */
+static bool dense_order(const wk_tensor *t, int64_t *perm) {
+    for (int i = 0; i < t->ndim; i++) perm[i] = i;
+    for (int i = 1; i < t->ndim; i++)
+        for (int j = i; j > 0 && t->stride[perm[j]] > t->stride[perm[j - 1]]; j--) {
+            int64_t x = perm[j]; perm[j] = perm[j - 1]; perm[j - 1] = x;
+        }
+    int64_t expect = 1;
+    for (int i = t->ndim - 1; i >= 0; i--) {
+        int64_t d = perm[i];
+        if (t->shape[d] != 1 && t->stride[d] != expect) return false;
+        expect *= t->shape[d];
+    }
+    return true;
+}
+
+/* *_like keeps the memory layout of a dense template (PyTorch's preserve_format). */
+static wk_value make_like(kind k, const wk_tensor *t, opts *o, wk_scalar fill) {
+    int64_t perm[WK_MAX_DIMS], inv[WK_MAX_DIMS], shape[WK_MAX_DIMS];
+    if (wk_tensor_is_contiguous(t) || !dense_order(t, perm)) return make_on_host(k, t->ndim, t->shape, o, fill);
+    for (int i = 0; i < t->ndim; i++) { shape[i] = t->shape[perm[i]]; inv[perm[i]] = i; }
+    wk_value r = make_on_host(k, t->ndim, shape, o, fill);
+    if (WK_IS_NULL(r)) return r;
+    wk_tensor *p = wk_tensor_permute(wk_bind_t(r), inv);
+    bool rg = o->requires_grad;
+    wk_decref(r);
+    if (!p) return wk_bind_rt_raise();
+    if (rg && !wk_autograd_set_requires_grad(p, true)) { wk_tensor_decref(p); return wk_bind_rt_raise(); }
+    return wk_bind_wrap(p);
+}
+
 static wk_value like_call(const wk_value *args, int nargs, wk_obj *kw, kind k) {
     char f[32];
     snprintf(f, sizeof f, "%s_like", g_kind_names[k]);
@@ -487,7 +537,7 @@ static wk_value like_call(const wk_value *args, int nargs, wk_obj *kw, kind k) {
         return WK_NULLV;
     if (full && !wk_bind_scalar(a[1], &fill)) return WK_NULLV;
     if (!like_opts(a + (full ? 2 : 1), t, &o) || !check_float_kind(k, &o)) return WK_NULLV;
-    return make_on_host(k, t->ndim, t->shape, &o, fill);
+    return make_like(k, t, &o, fill);
 }
 #define LIKE(fn, k) static wk_value fn(const wk_value *args, int nargs, wk_obj *kw) { return like_call(args, nargs, kw, k); }
 LIKE(f_empty_like, K_EMPTY)
@@ -568,8 +618,7 @@ static wk_value rfill_call(const wk_value *args, int nargs, wk_obj *kw, rfill k)
     int ng = k >= R_BERNOULLI ? 1 : 2;
     if (!wk_args_parse(names[k], args + 1, nargs - 1, kw, specs[k], a) || !wk_bind_generator_arg(a[ng], &g))
         return WK_NULLV;
-    double p0 = k == R_UNIFORM ? 0 : k == R_NORMAL ? 0 : 0.5, p1 = 1;
-    if (k == R_EXPONENTIAL) return wk_raise(wk_exc_NotImplementedError, "exponential_ is not supported in wick yet");
+    double p0 = k == R_UNIFORM ? 0 : k == R_NORMAL ? 0 : k == R_EXPONENTIAL ? 1 : 0.5, p1 = 1;
     if (k == R_BERNOULLI && wk_bind_is_tensor(a[0])) {
         if (!wk_rng_bernoulli_tensor_(t, wk_bind_t(a[0]), g)) return wk_bind_rt_raise();
         wk_tensor_bump_version(t);
@@ -586,6 +635,7 @@ static wk_value rfill_call(const wk_value *args, int nargs, wk_obj *kw, rfill k)
         else if (!GIVEN(a[1])) ok = wk_rng_random_(t, 0, (int64_t)p0, g);
         else ok = wk_rng_random_(t, (int64_t)p0, (int64_t)p1, g);
         break;
+    case R_EXPONENTIAL: ok = wk_rng_exponential_(t, p0, g); break;
     default: ok = wk_rng_bernoulli_(t, p0, g); break;
     }
     if (!ok) return wk_bind_rt_raise();
@@ -626,6 +676,8 @@ static wk_value f_normal(const wk_value *args, int nargs, wk_obj *kw) {
     double mean, std;
     int nd;
     int64_t shape[WK_MAX_DIMS];
+    if ((nargs >= 1 && wk_bind_is_tensor(args[0])) || (nargs >= 2 && wk_bind_is_tensor(args[1])))
+        return wk_bind_normal_tensors(args, nargs, kw);  /* tensor mean and/or std */
     if (!wk_args_parse("normal", args, nargs, kw, "mean std size|" OPT_SPEC, a) || !wk_as_double(a[0], &mean) ||
         !wk_as_double(a[1], &std) || !wk_bind_shape_seq("normal", a[2], &nd, shape) ||
         !opts_from(a + 3, &o, wk_dtype_default_float()))

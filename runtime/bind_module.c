@@ -1,6 +1,7 @@
 /* bind_module.c — the `torch` module: wiring of types and function tables, tensor methods as torch.fn(input, ...), defaults, print options, torch.cuda. */
 #include <math.h>
 #include <string.h>
+#include <stdio.h>
 #include "bind.h"
 
 #define GIVEN(v) (!WK_IS_NULL(v) && !WK_IS_NONE(v))
@@ -160,9 +161,41 @@ static wk_value f_broadcast_shapes(const wk_value *args, int nargs, wk_obj *kw) 
         int n2;
         int64_t s2[WK_MAX_DIMS];
         if (!wk_bind_shape_args("broadcast_shapes", &args[i], 1, &n2, s2)) return WK_NULLV;
-        if (!wk_broadcast_shapes(nd, shape, n2, s2, &nd, shape)) return wk_bind_rt_raise();
+        if (!wk_broadcast_shapes(nd, shape, n2, s2, &nd, shape)) {
+            wk_rt_errclear();  /* PyTorch's Python-level wrapper words it differently from ops */
+            return wk_raise(wk_exc_RuntimeError, "Shape mismatch: objects cannot be broadcast to a single shape");
+        }
     }
     return wk_bind_size(nd, shape);
+}
+
+/* The two dtype arguments of promote_types / can_cast (TypeError unless torch.dtype). */
+static bool two_dtypes(const char *f, const char *n1, const char *n2, const wk_value *args, int nargs, wk_obj *kw,
+                       wk_dtype *d) {
+    wk_value a[2];
+    char spec[64];
+    snprintf(spec, sizeof spec, "%s %s", n1, n2);
+    if (!wk_args_parse(f, args, nargs, kw, spec, a)) return false;
+    for (int i = 0; i < 2; i++)
+        if (!wk_bind_is_dtype(a[i]) || !wk_bind_dtype_arg(a[i], &d[i])) {
+            if (!wk_err_occurred())
+                wk_raise(wk_exc_TypeError, "%s(): argument '%s' (position %d) must be torch.dtype, not %s", f,
+                         i ? n2 : n1, i + 1, wk_typename(a[i]));
+            return false;
+        }
+    return true;
+}
+
+static wk_value f_promote_types(const wk_value *args, int nargs, wk_obj *kw) {
+    wk_dtype d[2];
+    if (!two_dtypes("promote_types", "type1", "type2", args, nargs, kw, d)) return WK_NULLV;
+    return wk_bind_dtype_obj(wk_dtype_promote(d[0], d[1]));
+}
+
+static wk_value f_can_cast(const wk_value *args, int nargs, wk_obj *kw) {
+    wk_dtype d[2];
+    if (!two_dtypes("can_cast", "from", "to", args, nargs, kw, d)) return WK_NULLV;
+    return wk_bool(wk_dtype_can_cast(d[0], d[1]));
 }
 
 static wk_value f_broadcast_tensors(const wk_value *args, int nargs, wk_obj *kw) {
@@ -190,7 +223,8 @@ static const wk_methoddef torch_funcs[] = {
     { "set_default_dtype", f_set_default_dtype, 0, NULL }, { "set_printoptions", f_set_printoptions, 0, NULL },
     { "seed", f_seed, 0, NULL }, { "initial_seed", f_initial_seed, 0, NULL },
     { "result_type", f_result_type, 0, NULL }, { "broadcast_shapes", f_broadcast_shapes, 0, NULL },
-    { "broadcast_tensors", f_broadcast_tensors, 0, NULL },
+    { "broadcast_tensors", f_broadcast_tensors, 0, NULL }, { "promote_types", f_promote_types, 0, NULL },
+    { "can_cast", f_can_cast, 0, NULL },
     { NULL, NULL, 0, NULL }
 };
 
@@ -212,7 +246,7 @@ static bool add_constants(wk_obj *m) {
 wk_obj *wk_mod_torch_init(void) {
     static bool types_ready;
     if (!types_ready) {
-        if (!wk_bind_types_init() || !wk_bind_generator_init() || !wk_type_ready(&g_tfn_type) || !wk_bind_tensor_init() ||
+        if (!wk_bind_types_init() || !wk_bind_generator_init() || !wk_bind_random_init() || !wk_type_ready(&g_tfn_type) || !wk_bind_tensor_init() ||
             !wk_bind_display_init())
             return NULL;
         types_ready = true;
@@ -221,7 +255,8 @@ wk_obj *wk_mod_torch_init(void) {
     if (!m) return NULL;
     bool ok = add_tensor_funcs(m, wk_bind_view_methods) && add_tensor_funcs(m, wk_bind_tensor_methods) &&
               add_tensor_funcs(m, wk_bind_op_methods) && add_tensor_funcs(m, wk_bind_reduce_methods) &&
-              add_tensor_funcs(m, wk_bind_pointwise_methods) &&
+              add_tensor_funcs(m, wk_bind_pointwise_methods) && add_tensor_funcs(m, wk_bind_shape_methods) &&
+              add_tensor_funcs(m, wk_bind_random_methods) && wk_module_add_funcs(m, wk_bind_random_funcs) &&
               wk_module_add_funcs(m, wk_bind_op_funcs) && wk_module_add_funcs(m, wk_bind_create_funcs) &&
               wk_module_add_funcs(m, torch_funcs) && add_constants(m) &&
               wk_module_add(m, "Tensor", wk_objv(&wk_torch_tensor_type.ob)) &&

@@ -1,5 +1,7 @@
 /* bind_ops.c — elementwise, comparison and linear-algebra ops as Tensor methods, torch functions and operators (table-driven). */
+#include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "bind.h"
 
@@ -32,20 +34,20 @@ static wk_value done_inplace(const wk_value *args, bool ok) {
 
 /* ================================================================ binary ops */
 
-enum { F_ALPHA = 1, F_ROUND = 2 };
+enum { F_ALPHA = 1, F_ROUND = 2, F_TENSOR = 4 };  /* F_TENSOR: `other` must be a Tensor */
 
 #define BINOPS(X) \
     X(add, WK_OP_ADD, F_ALPHA) X(sub, WK_OP_SUB, F_ALPHA) X(subtract, WK_OP_SUB, F_ALPHA) \
     X(mul, WK_OP_MUL, 0) X(multiply, WK_OP_MUL, 0) X(div, WK_OP_DIV, F_ROUND) \
     X(divide, WK_OP_DIV, F_ROUND) X(true_divide, WK_OP_DIV, 0) X(floor_divide, WK_OP_DIV_FLOOR, 0) \
     X(remainder, WK_OP_REMAINDER, 0) X(fmod, WK_OP_FMOD, 0) X(pow, WK_OP_POW, 0) \
-    X(maximum, WK_OP_MAXIMUM, 0) X(minimum, WK_OP_MINIMUM, 0) X(atan2, WK_OP_ATAN2, 0) \
+    X(maximum, WK_OP_MAXIMUM, F_TENSOR) X(minimum, WK_OP_MINIMUM, F_TENSOR) X(atan2, WK_OP_ATAN2, F_TENSOR) \
     X(bitwise_and, WK_OP_BITAND, 0) X(bitwise_or, WK_OP_BITOR, 0) X(bitwise_xor, WK_OP_BITXOR, 0) \
     X(eq, WK_OP_EQ, 0) X(ne, WK_OP_NE, 0) X(lt, WK_OP_LT, 0) X(le, WK_OP_LE, 0) X(gt, WK_OP_GT, 0) \
     X(ge, WK_OP_GE, 0) X(greater, WK_OP_GT, 0) X(less, WK_OP_LT, 0) X(greater_equal, WK_OP_GE, 0) \
     X(less_equal, WK_OP_LE, 0) X(not_equal, WK_OP_NE, 0) \
-    X(logical_and, WK_OP_LOGICAL_AND, 0) X(logical_or, WK_OP_LOGICAL_OR, 0) \
-    X(logical_xor, WK_OP_LOGICAL_XOR, 0)
+    X(logical_and, WK_OP_LOGICAL_AND, F_TENSOR) X(logical_or, WK_OP_LOGICAL_OR, F_TENSOR) \
+    X(logical_xor, WK_OP_LOGICAL_XOR, F_TENSOR)
 
 typedef struct { const char *name; int op; int flags; } bindef;
 #define X_DEF(n, op, fl) { #n, op, fl },
@@ -58,7 +60,11 @@ static wk_value binary_call(const wk_value *args, int nargs, wk_obj *kw, int whi
     const char *spec = d->flags & F_ALPHA ? "other|$alpha" : d->flags & F_ROUND ? "other|$rounding_mode" : "other";
     wk_value a[2] = { WK_NULLV, WK_NULLV };
     wk_val other;
-    if (!PARSE(d->name, spec, a) || !operand(d->name, "other", a[0], &other)) return WK_NULLV;
+    if (!PARSE(d->name, spec, a)) return WK_NULLV;
+    if ((d->flags & F_TENSOR) && !wk_bind_is_tensor(a[0]))
+        return wk_raise(wk_exc_TypeError, "%s(): argument 'other' (position 2) must be Tensor, not %s", d->name,
+                        wk_typename(a[0]));
+    if (!operand(d->name, "other", a[0], &other)) return WK_NULLV;
     wk_tensor *t = SELF(args);
     if (d->flags & F_ALPHA) {
         wk_scalar alpha;
@@ -89,13 +95,13 @@ BINOPS(X_FN)
 
 #define UNOPS(X) \
     X(neg, WK_UOP_NEG) X(negative, WK_UOP_NEG) X(abs, WK_UOP_ABS) X(absolute, WK_UOP_ABS) \
-    X(sign, WK_UOP_SIGN) X(square, WK_UOP_SQUARE) X(reciprocal, WK_UOP_RECIPROCAL) X(exp, WK_UOP_EXP) \
+    X(sign, WK_UOP_SIGN) X(sgn, WK_UOP_SIGN) X(square, WK_UOP_SQUARE) X(reciprocal, WK_UOP_RECIPROCAL) X(exp, WK_UOP_EXP) \
     X(exp2, WK_UOP_EXP2) X(expm1, WK_UOP_EXPM1) X(log, WK_UOP_LOG) X(log2, WK_UOP_LOG2) \
     X(log10, WK_UOP_LOG10) X(log1p, WK_UOP_LOG1P) X(sqrt, WK_UOP_SQRT) X(rsqrt, WK_UOP_RSQRT) \
     X(sin, WK_UOP_SIN) X(cos, WK_UOP_COS) X(tan, WK_UOP_TAN) X(asin, WK_UOP_ASIN) X(acos, WK_UOP_ACOS) \
     X(atan, WK_UOP_ATAN) X(sinh, WK_UOP_SINH) X(cosh, WK_UOP_COSH) X(tanh, WK_UOP_TANH) \
     X(sigmoid, WK_UOP_SIGMOID) X(relu, WK_UOP_RELU) X(erf, WK_UOP_ERF) X(floor, WK_UOP_FLOOR) \
-    X(ceil, WK_UOP_CEIL) X(trunc, WK_UOP_TRUNC) X(frac, WK_UOP_FRAC) \
+    X(ceil, WK_UOP_CEIL) X(trunc, WK_UOP_TRUNC) X(fix, WK_UOP_TRUNC) X(frac, WK_UOP_FRAC) \
     X(logical_not, WK_UOP_LOGICAL_NOT) X(bitwise_not, WK_UOP_BITWISE_NOT) X(isnan, WK_UOP_ISNAN) \
     X(isinf, WK_UOP_ISINF) X(isfinite, WK_UOP_ISFINITE)
 
@@ -170,6 +176,108 @@ static wk_value m_silu(const wk_value *args, int nargs, wk_obj *kw) {
     if (!wk_args_none("silu", nargs - 1, kw)) return WK_NULLV;
     return wk_bind_wrap(wk_op_unary(WK_UOP_SILU, SELF(args)));
 }
+
+/* float_power(exponent): pow computed in float64; the in-place form needs a float64 self. */
+static wk_value float_power_call(const wk_value *args, int nargs, wk_obj *kw, bool inplace) {
+    const char *f = inplace ? "float_power_" : "float_power";
+    wk_value a[1];
+    wk_val e;
+    if (!PARSE(f, "exponent", a) || !operand(f, "exponent", a[0], &e)) return WK_NULLV;
+    wk_tensor *t = SELF(args);
+    if (inplace && t->dtype != WK_DT_F64)
+        return wk_raise(wk_exc_RuntimeError, "the base given to float_power_ has dtype %s but the operation's "
+                        "result requires dtype Double", wk_dtype_scalar_name(t->dtype));
+    if (!e.t) e = wk_vf(wk_scalar_to_f64(e.s));
+    wk_tensor *ed = e.t ? wk_op_to_dtype(e.t, WK_DT_F64, false) : NULL;
+    if (e.t && !ed) return wk_bind_rt_raise();
+    if (ed) e = wk_vt(ed);
+    wk_value r;
+    if (inplace) r = done_inplace(args, wk_op_binary_(WK_OP_POW, t, e));
+    else {
+        wk_tensor *base = wk_op_to_dtype(t, WK_DT_F64, false);
+        r = wk_bind_wrap(base ? wk_op_binary(WK_OP_POW, wk_vt(base), e) : NULL);
+        wk_tensor_decref(base);
+    }
+    wk_tensor_decref(ed);
+    return r;
+}
+static wk_value m_float_power(const wk_value *args, int nargs, wk_obj *kw) { return float_power_call(args, nargs, kw, false); }
+static wk_value m_float_power_(const wk_value *args, int nargs, wk_obj *kw) { return float_power_call(args, nargs, kw, true); }
+
+/* fmax / fmin: maximum / minimum that ignore a nan operand (nan only where both are nan). */
+static wk_value fminmax_call(const wk_value *args, int nargs, wk_obj *kw, bool mx) {
+    const char *f = mx ? "fmax" : "fmin";
+    wk_value a[1];
+    wk_tensor *o, *t = SELF(args);
+    if (!PARSE(f, "other", a) || !wk_bind_tensor_arg(f, "other", 2, a[0], &o)) return WK_NULLV;
+    wk_tensor *m = wk_op_binary(mx ? WK_OP_MAXIMUM : WK_OP_MINIMUM, wk_vt(t), wk_vt(o));
+    wk_tensor *na = m ? wk_op_unary(WK_UOP_ISNAN, t) : NULL, *nb = na ? wk_op_unary(WK_UOP_ISNAN, o) : NULL;
+    wk_tensor *keep_a = nb ? wk_op_where(nb, wk_vt(t), wk_vt(m)) : NULL;
+    wk_tensor *r = keep_a ? wk_op_where(na, wk_vt(o), wk_vt(keep_a)) : NULL;
+    wk_tensor_decref(m); wk_tensor_decref(na); wk_tensor_decref(nb); wk_tensor_decref(keep_a);
+    return wk_bind_wrap(r);
+}
+static wk_value m_fmax(const wk_value *args, int nargs, wk_obj *kw) { return fminmax_call(args, nargs, kw, true); }
+static wk_value m_fmin(const wk_value *args, int nargs, wk_obj *kw) { return fminmax_call(args, nargs, kw, false); }
+
+/* isposinf / isneginf: x == +inf / -inf (always false for integer and bool tensors). */
+static wk_value inf_test(const wk_value *args, int nargs, wk_obj *kw, const char *f, double inf) {
+    if (!wk_args_none(f, nargs - 1, kw)) return WK_NULLV;
+    return wk_bind_wrap(wk_op_binary(WK_OP_EQ, wk_vt(SELF(args)), wk_vf(inf)));
+}
+static wk_value m_isposinf(const wk_value *args, int nargs, wk_obj *kw) { return inf_test(args, nargs, kw, "isposinf", INFINITY); }
+static wk_value m_isneginf(const wk_value *args, int nargs, wk_obj *kw) { return inf_test(args, nargs, kw, "isneginf", -INFINITY); }
+
+static double dtype_max(wk_dtype dt) {
+    switch (dt) {
+    case WK_DT_F16: return 65504.0;
+    case WK_DT_BF16: return 3.3895313892515355e38;
+    case WK_DT_F32: return FLT_MAX;
+    default: return DBL_MAX;
+    }
+}
+
+/* nan_to_num(nan=0.0, posinf=None, neginf=None): infinities default to the dtype's extremes. */
+static wk_value nan_to_num_call(const wk_value *args, int nargs, wk_obj *kw, bool inplace) {
+    const char *f = inplace ? "nan_to_num_" : "nan_to_num";
+    wk_value a[3];
+    wk_tensor *t = SELF(args);
+    if (!PARSE(f, "|nan posinf neginf", a)) return WK_NULLV;
+    double v[3] = { 0, dtype_max(t->dtype), -dtype_max(t->dtype) };
+    for (int i = 0; i < 3; i++)
+        if (!WK_IS_NULL(a[i]) && !WK_IS_NONE(a[i]) && !wk_as_double(a[i], &v[i])) return WK_NULLV;
+    if (!wk_dtype_is_float(t->dtype)) return inplace ? wk_incref(args[0]) : wk_bind_wrap(wk_op_clone(t));
+    wk_tensor *m[3] = { wk_op_unary(WK_UOP_ISNAN, t), wk_op_binary(WK_OP_EQ, wk_vt(t), wk_vf(INFINITY)),
+                        wk_op_binary(WK_OP_EQ, wk_vt(t), wk_vf(-INFINITY)) };
+    wk_tensor *r = wk_tensor_incref(t);
+    for (int i = 0; i < 3 && r; i++) {
+        wk_tensor *next = m[i] ? wk_op_where(m[i], wk_vf(v[i]), wk_vt(r)) : NULL;
+        wk_tensor_decref(r);
+        r = next;
+    }
+    for (int i = 0; i < 3; i++) wk_tensor_decref(m[i]);
+    if (!inplace || !r) return wk_bind_wrap(r);
+    bool ok = wk_op_copy_(t, r);
+    wk_tensor_decref(r);
+    return done_inplace(args, ok);
+}
+static wk_value m_nan_to_num(const wk_value *args, int nargs, wk_obj *kw) { return nan_to_num_call(args, nargs, kw, false); }
+static wk_value m_nan_to_num_(const wk_value *args, int nargs, wk_obj *kw) { return nan_to_num_call(args, nargs, kw, true); }
+
+/* triu_ / tril_(diagonal=0): the out-of-place result copied back into self. */
+static wk_value tri_inplace(const wk_value *args, int nargs, wk_obj *kw, bool upper) {
+    const char *f = upper ? "triu_" : "tril_";
+    wk_value a[1];
+    int64_t diag = 0;
+    if (!PARSE(f, "|diagonal", a) || (!WK_IS_NULL(a[0]) && !wk_bind_int_arg(f, "diagonal", a[0], &diag))) return WK_NULLV;
+    wk_tensor *r = upper ? wk_op_triu(SELF(args), diag) : wk_op_tril(SELF(args), diag);
+    if (!r) return wk_bind_rt_raise();
+    bool ok = wk_op_copy_(SELF(args), r);
+    wk_tensor_decref(r);
+    return done_inplace(args, ok);
+}
+static wk_value m_triu_(const wk_value *args, int nargs, wk_obj *kw) { return tri_inplace(args, nargs, kw, true); }
+static wk_value m_tril_(const wk_value *args, int nargs, wk_obj *kw) { return tri_inplace(args, nargs, kw, false); }
 
 /* ================================================================ ternary, fills, masks */
 
@@ -246,7 +354,17 @@ static wk_value m_copy_(const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[2];
     wk_tensor *src;
     if (!PARSE("copy_", "src|non_blocking", a) || !wk_bind_tensor_arg("copy_", "src", 1, a[0], &src)) return WK_NULLV;
-    return done_inplace(args, wk_op_copy_(SELF(args), src));
+    wk_tensor *t = SELF(args);
+    int nd;
+    int64_t bs[WK_MAX_DIMS];   /* copy_ broadcasts src against self like an in-place binary op */
+    if (!wk_broadcast_shapes(t->ndim, t->shape, src->ndim, src->shape, &nd, bs)) return wk_bind_rt_raise();
+    if (nd != t->ndim || memcmp(bs, t->shape, (size_t)nd * sizeof *bs) != 0) {
+        char x[256], y[256];
+        wk_shape_str(x, sizeof x, t->ndim, t->shape);
+        wk_shape_str(y, sizeof y, nd, bs);
+        return wk_raise(wk_exc_RuntimeError, "output with shape %s doesn't match the broadcast shape %s", x, y);
+    }
+    return done_inplace(args, wk_op_copy_(t, src));
 }
 
 /* ================================================================ linear algebra */
@@ -254,13 +372,38 @@ static wk_value m_copy_(const wk_value *args, int nargs, wk_obj *kw) {
 typedef enum { L_MATMUL, L_MM, L_BMM, L_MV, L_DOT, L_OUTER, L_INNER } linop;
 static const char *const g_lin_names[] = { "matmul", "mm", "bmm", "mv", "dot", "outer", "inner" };
 
+/* inner(a, b): contraction over the last dims, shape a.shape[:-1] + b.shape[:-1]. */
+static wk_tensor *inner_op(wk_tensor *a, wk_tensor *b) {
+    if (a->ndim == 0 || b->ndim == 0) return wk_op_binary(WK_OP_MUL, wk_vt(a), wk_vt(b));
+    int64_t k = a->shape[a->ndim - 1];
+    if (k != b->shape[b->ndim - 1]) {
+        char sa[256], sb[256];
+        wk_shape_str(sa, sizeof sa, a->ndim, a->shape);
+        wk_shape_str(sb, sizeof sb, b->ndim, b->shape);
+        wk_rt_err(WK_ERR_RUNTIME, "inner() the last dimension must match on both input tensors but got shapes %s and %s", sa, sb);
+        return NULL;
+    }
+    if (a->ndim == 1 && b->ndim == 1) return wk_op_dot(a, b);
+    int64_t sa2[2] = { 1, k }, sb2[2] = { 1, k }, os[WK_MAX_DIMS];
+    int on = 0;
+    for (int d = 0; d < a->ndim - 1; d++) { os[on++] = a->shape[d]; sa2[0] *= a->shape[d]; }
+    for (int d = 0; d < b->ndim - 1; d++) { os[on++] = b->shape[d]; sb2[0] *= b->shape[d]; }
+    if (on > WK_MAX_DIMS) { wk_rt_err(WK_ERR_RUNTIME, "inner(): too many dimensions"); return NULL; }
+    wk_tensor *a2 = wk_op_reshape(a, 2, sa2), *b2 = wk_op_reshape(b, 2, sb2);
+    wk_tensor *bt = b2 ? wk_op_t(b2) : NULL, *p = a2 && bt ? wk_op_mm(a2, bt) : NULL;
+    wk_tensor *r = p ? wk_op_reshape(p, on, os) : NULL;
+    wk_tensor_decref(a2); wk_tensor_decref(b2); wk_tensor_decref(bt); wk_tensor_decref(p);
+    return r;
+}
+
 static wk_tensor *lin_apply(linop op, wk_tensor *a, wk_tensor *b) {
     switch (op) {
     case L_MATMUL: return wk_op_matmul(a, b);
     case L_MM: return wk_op_mm(a, b);
     case L_BMM: return wk_op_bmm(a, b);
     case L_MV: return wk_op_mv(a, b);
-    case L_DOT: case L_INNER: return wk_op_dot(a, b);
+    case L_DOT: return wk_op_dot(a, b);
+    case L_INNER: return inner_op(a, b);
     case L_OUTER: return wk_op_outer(a, b);
     }
     return NULL;
@@ -308,6 +451,7 @@ static wk_tensor **tensor_list(const char *f, wk_value seq, int *n) {
         wk_value v = WK_TUPLE(tup)->items[i];
         if (!wk_bind_is_tensor(v)) {
             wk_raise(wk_exc_TypeError, "expected Tensor as element %lld in argument 0, but got %s", (long long)i, wk_typename(v));
+            for (int64_t j = 0; j < i; j++) wk_tensor_decref(ts[j]);   /* the ones already taken */
             free(ts);
             ts = NULL;
             break;
@@ -345,7 +489,7 @@ static wk_value f_einsum(const wk_value *args, int nargs, wk_obj *kw) {
 
 /* ================================================================ joining and splitting */
 
-typedef enum { J_CAT, J_STACK, J_VSTACK, J_HSTACK } joinop;
+typedef enum { J_CAT, J_STACK, J_VSTACK, J_HSTACK, J_COLSTACK } joinop;
 
 static wk_value join_call(const wk_value *args, int nargs, wk_obj *kw, const char *f, joinop op) {
     wk_value a[2];
@@ -353,21 +497,28 @@ static wk_value join_call(const wk_value *args, int nargs, wk_obj *kw, const cha
     int n;
     if (!wk_args_parse(f, args, nargs, kw, op >= J_VSTACK ? "tensors" : "tensors|dim", a)) return WK_NULLV;
     if (!WK_IS_NULL(a[1]) && op < J_VSTACK && !wk_bind_int_arg(f, "dim", a[1], &dim)) return WK_NULLV;
+    if (wk_bind_is_tensor(a[0]))   /* a tensor is iterable, but PyTorch wants a sequence of tensors */
+        return wk_raise(wk_exc_TypeError, "%s(): argument 'tensors' (position 1) must be tuple of Tensors, not Tensor", f);
     wk_tensor **ts = tensor_list(f, a[0], &n);
     if (!ts) return WK_NULLV;
     wk_tensor *r = NULL;
-    if (op == J_VSTACK || op == J_HSTACK) {
+    if (op >= J_VSTACK && n == 0) {
+        tensor_list_free(ts, n);
+        return wk_raise(wk_exc_RuntimeError, "%s expects a non-empty TensorList", f);
+    }
+    if (op >= J_VSTACK) {
         bool ok = true;
         for (int i = 0; i < n && ok; i++) {
             wk_tensor *x = ts[i];
             if (op == J_VSTACK && x->ndim < 2) ts[i] = x->ndim == 0 ? wk_op_reshape(x, 2, (int64_t[]){ 1, 1 })
                                                                      : wk_op_unsqueeze(x, 0);
             else if (op == J_HSTACK && x->ndim == 0) ts[i] = wk_op_reshape(x, 1, (int64_t[]){ 1 });
+            else if (op == J_COLSTACK && x->ndim < 2) ts[i] = wk_op_reshape(x, 2, (int64_t[]){ wk_tensor_numel(x), 1 });
             else continue;
             wk_tensor_decref(x);
             ok = ts[i] != NULL;
         }
-        dim = op == J_HSTACK && n > 0 && ts[0] && ts[0]->ndim == 1 ? 0 : (op == J_HSTACK ? 1 : 0);
+        dim = op == J_HSTACK && n > 0 && ts[0] && ts[0]->ndim == 1 ? 0 : (op == J_VSTACK ? 0 : 1);
         if (!ok) { for (int i = 0; i < n; i++) if (!ts[i]) ts[i] = NULL; }
         r = ok ? wk_op_cat(n, ts, dim) : NULL;
     } else {
@@ -381,6 +532,8 @@ static wk_value f_concat(const wk_value *args, int nargs, wk_obj *kw) { return j
 static wk_value f_stack(const wk_value *args, int nargs, wk_obj *kw) { return join_call(args, nargs, kw, "stack", J_STACK); }
 static wk_value f_vstack(const wk_value *args, int nargs, wk_obj *kw) { return join_call(args, nargs, kw, "vstack", J_VSTACK); }
 static wk_value f_hstack(const wk_value *args, int nargs, wk_obj *kw) { return join_call(args, nargs, kw, "hstack", J_HSTACK); }
+static wk_value f_row_stack(const wk_value *args, int nargs, wk_obj *kw) { return join_call(args, nargs, kw, "row_stack", J_VSTACK); }
+static wk_value f_column_stack(const wk_value *args, int nargs, wk_obj *kw) { return join_call(args, nargs, kw, "column_stack", J_COLSTACK); }
 
 /* n_out is read here, after the op that sets it has run. */
 static wk_value list_result(wk_tensor **parts, const int *n_out) {
@@ -420,6 +573,8 @@ static wk_value m_unbind(const wk_value *args, int nargs, wk_obj *kw) {
     int n;
     if (!PARSE("unbind", "|dim", a)) return WK_NULLV;
     if (!WK_IS_NULL(a[0]) && !wk_bind_int_arg("unbind", "dim", a[0], &dim)) return WK_NULLV;
+    if (SELF(args)->ndim == 0)
+        return wk_raise(wk_exc_IndexError, "Dimension specified as %lld but tensor has no dimensions", (long long)dim);
     return list_result(wk_op_unbind(SELF(args), dim, &n), &n);
 }
 
@@ -458,7 +613,9 @@ static wk_value scatter_call(const wk_value *args, int nargs, wk_obj *kw, const 
     wk_scatter_reduce red = add ? WK_SCATTER_ADD : WK_SCATTER_SET;
     if (!add && !WK_IS_NULL(a[3]) && wk_is_str(a[3])) {
         const char *r = wk_str_cstr(a[3]);
-        red = !strcmp(r, "add") ? WK_SCATTER_ADD : !strcmp(r, "multiply") ? WK_SCATTER_MUL : WK_SCATTER_SET;
+        if (strcmp(r, "add") && strcmp(r, "multiply"))
+            return wk_raise(wk_exc_RuntimeError, "reduce argument must be either add or multiply.");
+        red = !strcmp(r, "add") ? WK_SCATTER_ADD : WK_SCATTER_MUL;
     }
     if (inplace) return done_inplace(args, wk_op_scatter_(SELF(args), dim, ix, src, red));
     return wk_bind_wrap(wk_op_scatter(SELF(args), dim, ix, src, red));
@@ -524,15 +681,7 @@ static wk_value close_call(const wk_value *args, int nargs, wk_obj *kw, bool all
         (!WK_IS_NULL(a[1]) && !wk_as_double(a[1], &rtol)) || (!WK_IS_NULL(a[2]) && !wk_as_double(a[2], &atol)) ||
         !wk_bind_bool_arg(a[3], false, &nan_eq))
         return WK_NULLV;
-    if (!all) {   /* |a - b| <= atol + rtol * |b| */
-        wk_tensor *d = wk_op_binary(WK_OP_SUB, wk_vt(SELF(args)), wk_vt(o));
-        wk_tensor *ad = d ? wk_op_unary(WK_UOP_ABS, d) : NULL;
-        wk_tensor *ab = ad ? wk_op_unary(WK_UOP_ABS, o) : NULL;
-        wk_tensor *tol = ab ? wk_op_add(wk_vf(atol), wk_vt(ab), wk_scalar_float(rtol)) : NULL;
-        wk_tensor *res = tol ? wk_op_binary(WK_OP_LE, wk_vt(ad), wk_vt(tol)) : NULL;
-        wk_tensor_decref(d); wk_tensor_decref(ad); wk_tensor_decref(ab); wk_tensor_decref(tol);
-        return wk_bind_wrap(res);
-    }
+    if (!all) return wk_bind_wrap(wk_op_isclose(SELF(args), o, rtol, atol, nan_eq));
     if (!wk_op_allclose(SELF(args), o, rtol, atol, nan_eq, &r)) return wk_bind_rt_raise();
     return wk_bool(r);
 }
@@ -602,7 +751,15 @@ static wk_value tensor_richcmp(wk_value a, wk_value b, wk_cmp_op op) {
 
 static wk_value un_op_neg(wk_value a) { return wk_bind_wrap(wk_op_unary(WK_UOP_NEG, wk_bind_t(a))); }
 static wk_value un_op_abs(wk_value a) { return wk_bind_wrap(wk_op_unary(WK_UOP_ABS, wk_bind_t(a))); }
-static wk_value un_op_pos(wk_value a) { return wk_incref(a); }
+static wk_value un_op_pos(wk_value a) {
+    if (wk_bind_t(a)->dtype == WK_DT_BOOL)
+        return wk_raise(wk_exc_RuntimeError, "The `+` operator, on a bool tensor is not supported.");
+    return wk_incref(a);
+}
+static wk_value m_positive(const wk_value *args, int nargs, wk_obj *kw) {
+    if (!wk_args_none("positive", nargs - 1, kw)) return WK_NULLV;
+    return un_op_pos(args[0]);
+}
 static wk_value un_op_invert(wk_value a) {
     wk_tensor *t = wk_bind_t(a);
     if (wk_dtype_is_float(t->dtype))
@@ -623,6 +780,43 @@ bool wk_bind_ops_init(wk_type *t) {
     return true;
 }
 
+/* Columns of row i inside the triangle: j - i <= off (lower) or j - i >= off (upper). */
+static int64_t tri_row_count(int64_t i, int64_t col, int64_t off, bool upper) {
+    int64_t edge = i + off + (upper ? 0 : 1);  /* lower: j < edge; upper: j >= edge */
+    edge = edge < 0 ? 0 : edge > col ? col : edge;
+    return upper ? col - edge : edge;
+}
+
+/* torch.tril_indices / triu_indices(row, col, offset=0, *, dtype=torch.long): the 2 x N
+ * coordinates of the triangle, row-major. */
+static wk_value tri_indices(const wk_value *args, int nargs, wk_obj *kw, bool upper) {
+    const char *f = upper ? "triu_indices" : "tril_indices";
+    wk_value a[6];
+    int64_t row, col, off = 0;
+    wk_dtype dt = WK_DT_I64;
+    if (!wk_args_parse(f, args, nargs, kw, "row col|offset $dtype device layout", a) ||
+        !wk_bind_int_arg(f, "row", a[0], &row) || !wk_bind_int_arg(f, "col", a[1], &col) ||
+        (!WK_IS_NULL(a[2]) && !wk_bind_int_arg(f, "offset", a[2], &off)) || !wk_bind_dtype_arg(a[3], &dt))
+        return WK_NULLV;
+    if (row < 0 || col < 0)
+        return wk_raise(wk_exc_RuntimeError, "%s must be non-negative, got%lld", row < 0 ? "row" : "col", (long long)(row < 0 ? row : col));
+    int64_t n = 0;
+    for (int64_t i = 0; i < row; i++) n += tri_row_count(i, col, off, upper);
+    int64_t shape[2] = { 2, n };
+    wk_tensor *t = wk_tensor_empty(2, shape, WK_DT_I64, WK_CPU);
+    if (!t) return wk_bind_rt_raise();
+    int64_t *rows = wk_tensor_data(t), *cols = rows + n;
+    for (int64_t i = 0; i < row; i++) {
+        int64_t c = tri_row_count(i, col, off, upper), j0 = upper ? col - c : 0;
+        for (int64_t j = 0; j < c; j++) { *rows++ = i; *cols++ = j0 + j; }
+    }
+    wk_tensor *r = wk_op_to_dtype(t, dt, false);
+    wk_tensor_decref(t);
+    return wk_bind_wrap(r);
+}
+static wk_value f_tril_indices(const wk_value *args, int nargs, wk_obj *kw) { return tri_indices(args, nargs, kw, false); }
+static wk_value f_triu_indices(const wk_value *args, int nargs, wk_obj *kw) { return tri_indices(args, nargs, kw, true); }
+
 /* ================================================================ tables */
 
 #define X_BM(n, op, fl) { #n, bin_##n, 0, NULL }, { #n "_", bin_##n##_, 0, NULL },
@@ -631,7 +825,11 @@ bool wk_bind_ops_init(wk_type *t) {
 const wk_methoddef wk_bind_op_methods[] = {
     BINOPS(X_BM)
     UNOPS(X_UM)
-    { "round", m_round, 0, NULL }, { "round_", m_round_, 0, NULL },
+    { "round", m_round, 0, NULL }, { "round_", m_round_, 0, NULL }, { "positive", m_positive, 0, NULL },
+    { "isposinf", m_isposinf, 0, NULL }, { "isneginf", m_isneginf, 0, NULL },
+    { "nan_to_num", m_nan_to_num, 0, NULL }, { "nan_to_num_", m_nan_to_num_, 0, NULL },
+    { "triu_", m_triu_, 0, NULL }, { "tril_", m_tril_, 0, NULL }, { "vdot", m_dot, 0, NULL }, { "ger", m_outer, 0, NULL },
+    { "float_power", m_float_power, 0, NULL }, { "fmax", m_fmax, 0, NULL }, { "fmin", m_fmin, 0, NULL }, { "float_power_", m_float_power_, 0, NULL },
     { "clamp", m_clamp, 0, NULL }, { "clamp_", m_clamp_, 0, NULL },
     { "clip", m_clip, 0, NULL }, { "clip_", m_clip_, 0, NULL },
     { "where", m_where, 0, NULL }, { "lerp", m_lerp, 0, NULL },
@@ -656,7 +854,9 @@ const wk_methoddef wk_bind_op_methods[] = {
 /* Module-level functions whose first argument is not `input`. */
 const wk_methoddef wk_bind_op_funcs[] = {
     { "where", f_where, 0, NULL }, { "einsum", f_einsum, 0, NULL },
+    { "tril_indices", f_tril_indices, 0, NULL }, { "triu_indices", f_triu_indices, 0, NULL },
     { "cat", f_cat, 0, NULL }, { "concat", f_concat, 0, NULL }, { "concatenate", f_concat, 0, NULL },
     { "stack", f_stack, 0, NULL }, { "vstack", f_vstack, 0, NULL }, { "hstack", f_hstack, 0, NULL },
+    { "row_stack", f_row_stack, 0, NULL }, { "column_stack", f_column_stack, 0, NULL },
     { NULL, NULL, 0, NULL }
 };

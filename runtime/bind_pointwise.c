@@ -24,6 +24,24 @@ static bool addc_value(const char *f, wk_value v, wk_scalar *out) {
     return wk_bind_scalar(v, out);
 }
 
+/* The one-kernel form (PyTorch's CPU rounding: addcmul is a fused multiply-add) when the
+ * operands are CPU tensors of one floating dtype and no gradient is recorded; NULL with no
+ * error when it does not apply (or, in place, when the result would not fit self). */
+static wk_tensor *addc_fused(wk_tensor *self, wk_tensor *t1, wk_tensor *t2, wk_scalar value, bool div,
+                             bool inplace, bool *failed) {
+    *failed = false;
+    if (self->dtype != t1->dtype || self->dtype != t2->dtype || !wk_dtype_is_float(self->dtype)) return NULL;
+    if (wk_tensor_device(self).type != WK_DEV_CPU) return NULL;
+    if (wk_grad_enabled() && (self->requires_grad || t1->requires_grad || t2->requires_grad)) return NULL;
+    wk_tensor *r = wk_op_addc_fused(self, t1, t2, wk_scalar_to_f64(value), div);
+    if (!r) { *failed = true; return NULL; }
+    if (inplace && (r->ndim != self->ndim || memcmp(r->shape, self->shape, sizeof(int64_t) * (size_t)r->ndim))) {
+        wk_tensor_decref(r);
+        return NULL;
+    }
+    return r;
+}
+
 static wk_value addc_call(const wk_value *args, int nargs, wk_obj *kw, bool div, bool inplace) {
     const char *f = div ? (inplace ? "addcdiv_" : "addcdiv") : (inplace ? "addcmul_" : "addcmul");
     wk_value a[3];
@@ -33,6 +51,15 @@ static wk_value addc_call(const wk_value *args, int nargs, wk_obj *kw, bool div,
         !wk_bind_tensor_arg(f, "tensor1", 2, a[0], &t1) || !wk_bind_tensor_arg(f, "tensor2", 3, a[1], &t2) ||
         !addc_value(f, a[2], &value))
         return WK_NULLV;
+    bool failed;
+    wk_tensor *fused = addc_fused(SELF(args), t1, t2, value, div, inplace, &failed);
+    if (failed) return wk_bind_rt_raise();
+    if (fused && !inplace) return wk_bind_wrap(fused);
+    if (fused) {
+        bool ok = wk_op_copy_(SELF(args), fused);
+        wk_tensor_decref(fused);
+        return ok ? wk_incref(args[0]) : wk_bind_rt_raise();
+    }
     wk_tensor *term = addc_term(div, t1, t2, value);
     if (!term) return wk_bind_rt_raise();
     if (inplace) {

@@ -27,6 +27,46 @@ static bool dtype_opt(wk_value v, int *out) {
 typedef enum { R_SUM, R_MEAN, R_LOGSUMEXP, R_ALL, R_ANY, R_AMAX, R_AMIN, R_NANSUM } redop;
 static const char *const g_red_names[] = { "sum", "mean", "logsumexp", "all", "any", "amax", "amin", "nansum" };
 
+/* sum(dtype=<integer>) of a float tensor converts each element first (1.5 + 2.5 -> 3). */
+static wk_value sum_cast_first(wk_tensor *t, const int64_t *dims, int nd, bool keep, wk_dtype dt) {
+    wk_tensor *c = wk_op_to_dtype(t, dt, false);
+    wk_tensor *r = c ? wk_op_sum(c, dims, nd, keep, WK_NO_DTYPE) : NULL;
+    wk_tensor_decref(c);
+    return wk_bind_wrap(r);
+}
+
+/* nansum: the sum with nan elements counted as zero. */
+static wk_tensor *nansum(wk_tensor *t, const int64_t *dims, int nd, bool keep, int dt) {
+    if (!wk_dtype_is_float(t->dtype)) return wk_op_sum(t, dims, nd, keep, dt);
+    wk_tensor *nan = wk_op_unary(WK_UOP_ISNAN, t);
+    wk_tensor *z = nan ? wk_op_where(nan, wk_vi(0), wk_vt(t)) : NULL;
+    wk_tensor *r = z ? wk_op_sum(z, dims, nd, keep, dt) : NULL;
+    wk_tensor_decref(nan);
+    wk_tensor_decref(z);
+    return r;
+}
+
+/* nanmean: nansum divided by the number of non-nan elements. */
+static wk_value m_nanmean(const wk_value *args, int nargs, wk_obj *kw) {
+    wk_value a[3] = { WK_NULLV, WK_NULLV, WK_NULLV };
+    int64_t dims[WK_MAX_DIMS];
+    int nd, dt;
+    bool keep;
+    if (!PARSE("nanmean", "|dim keepdim $dtype", a) || !dims_arg("nanmean", a[0], dims, &nd) ||
+        !wk_bind_bool_arg(a[1], false, &keep) || !dtype_opt(a[2], &dt))
+        return WK_NULLV;
+    wk_tensor *t = SELF(args);
+    if (!wk_dtype_is_float(t->dtype))
+        return wk_raise(wk_exc_RuntimeError, "nanmean(): expected input to have floating point or complex dtype but got %s",
+                        wk_dtype_scalar_name(t->dtype));
+    wk_tensor *s = nansum(t, dims, nd, keep, dt);
+    wk_tensor *nan = s ? wk_op_unary(WK_UOP_ISNAN, t) : NULL, *ok = nan ? wk_op_unary(WK_UOP_LOGICAL_NOT, nan) : NULL;
+    wk_tensor *cnt = ok ? wk_op_sum(ok, dims, nd, keep, WK_NO_DTYPE) : NULL;
+    wk_tensor *r = cnt ? wk_op_binary(WK_OP_DIV, wk_vt(s), wk_vt(cnt)) : NULL;
+    wk_tensor_decref(s); wk_tensor_decref(nan); wk_tensor_decref(ok); wk_tensor_decref(cnt);
+    return wk_bind_wrap(r);
+}
+
 static wk_value reduce_call(const wk_value *args, int nargs, wk_obj *kw, redop op) {
     const char *f = g_red_names[op];
     wk_value a[3] = { WK_NULLV, WK_NULLV, WK_NULLV };
@@ -39,8 +79,11 @@ static wk_value reduce_call(const wk_value *args, int nargs, wk_obj *kw, redop o
         !dtype_opt(a[2], &dt))
         return WK_NULLV;
     wk_tensor *t = SELF(args);
+    if ((op == R_SUM || op == R_NANSUM) && dt != WK_NO_DTYPE && !wk_dtype_is_float((wk_dtype)dt) && wk_dtype_is_float(t->dtype))
+        return sum_cast_first(t, dims, nd, keep, (wk_dtype)dt);
     switch (op) {
-    case R_SUM: case R_NANSUM: return wk_bind_wrap(wk_op_sum(t, dims, nd, keep, dt));
+    case R_SUM: return wk_bind_wrap(wk_op_sum(t, dims, nd, keep, dt));
+    case R_NANSUM: return wk_bind_wrap(nansum(t, dims, nd, keep, dt));
     case R_MEAN: return wk_bind_wrap(wk_op_mean(t, dims, nd, keep, dt));
     case R_LOGSUMEXP: return wk_bind_wrap(wk_op_logsumexp(t, dims, nd, keep));
     case R_ALL: return wk_bind_wrap(wk_op_all(t, dims, nd, keep));
@@ -60,9 +103,10 @@ REDM(m_any, R_ANY)
 REDM(m_amax, R_AMAX)
 REDM(m_amin, R_AMIN)
 
-/* ---- std / var: (dim, unbiased, keepdim, *, correction) or (unbiased) */
-static wk_value stdvar_call(const wk_value *args, int nargs, wk_obj *kw, bool is_std) {
-    const char *f = is_std ? "std" : "var";
+/* ---- std / var (and var_mean / std_mean, which add the mean as a second result):
+ * (dim, unbiased, keepdim, *, correction) or (unbiased) */
+static wk_value stdvar_call(const wk_value *args, int nargs, wk_obj *kw, bool is_std, bool with_mean) {
+    const char *f = with_mean ? (is_std ? "std_mean" : "var_mean") : is_std ? "std" : "var";
     wk_value a[4];
     if (!PARSE(f, "|dim unbiased keepdim $correction", a)) return WK_NULLV;
     if (WK_IS_BOOL(a[0]) && WK_IS_NULL(a[1])) { a[1] = a[0]; a[0] = WK_NULLV; }
@@ -75,10 +119,30 @@ static wk_value stdvar_call(const wk_value *args, int nargs, wk_obj *kw, bool is
     corr = unbiased ? 1 : 0;
     if (GIVEN(a[3]) && !wk_as_double(a[3], &corr)) return WK_NULLV;
     wk_tensor *t = SELF(args);
-    return wk_bind_wrap(is_std ? wk_op_std(t, dims, nd, corr, keep) : wk_op_var(t, dims, nd, corr, keep));
+    wk_tensor *r[2] = { is_std ? wk_op_std(t, dims, nd, corr, keep) : wk_op_var(t, dims, nd, corr, keep), NULL };
+    if (!with_mean || !r[0]) return wk_bind_wrap(r[0]);
+    if (!(r[1] = wk_op_mean(t, dims, nd, keep, WK_NO_DTYPE))) { wk_tensor_decref(r[0]); return wk_bind_rt_raise(); }
+    return wk_bind_tuple_of(r, 2);
 }
-static wk_value m_std(const wk_value *args, int nargs, wk_obj *kw) { return stdvar_call(args, nargs, kw, true); }
-static wk_value m_var(const wk_value *args, int nargs, wk_obj *kw) { return stdvar_call(args, nargs, kw, false); }
+static wk_value m_std(const wk_value *args, int nargs, wk_obj *kw) { return stdvar_call(args, nargs, kw, true, false); }
+static wk_value m_var(const wk_value *args, int nargs, wk_obj *kw) { return stdvar_call(args, nargs, kw, false, false); }
+static wk_value m_std_mean(const wk_value *args, int nargs, wk_obj *kw) { return stdvar_call(args, nargs, kw, true, true); }
+static wk_value m_var_mean(const wk_value *args, int nargs, wk_obj *kw) { return stdvar_call(args, nargs, kw, false, true); }
+
+/* aminmax(*, dim=None, keepdim=False) -> torch.return_types.aminmax(min, max) */
+static wk_value m_aminmax(const wk_value *args, int nargs, wk_obj *kw) {
+    wk_value a[2];
+    int64_t dim;
+    bool keep;
+    if (!PARSE("aminmax", "|$dim keepdim", a) || !wk_bind_bool_arg(a[1], false, &keep)) return WK_NULLV;
+    if (GIVEN(a[0]) && !wk_bind_int_arg("aminmax", "dim", a[0], &dim)) return WK_NULLV;
+    int nd = GIVEN(a[0]) ? 1 : 0;
+    if (!nd && wk_tensor_numel(SELF(args)) == 0)
+        return wk_raise(wk_exc_RuntimeError, "aminmax(): cannot compute aminmax over an empty dimension as the operation has no identity.");
+    wk_tensor *t = SELF(args), *lo = wk_op_amin(t, &dim, nd, keep), *hi = lo ? wk_op_amax(t, &dim, nd, keep) : NULL;
+    if (!hi) { wk_tensor_decref(lo); return wk_bind_rt_raise(); }
+    return wk_bind_return_pair("aminmax", lo, hi);
+}
 
 static wk_value m_prod(const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[3];
@@ -183,6 +247,27 @@ SCANM(m_cumprod, S_CUMPROD)
 SCANM(m_softmax, S_SOFTMAX)
 SCANM(m_log_softmax, S_LOG_SOFTMAX)
 
+/* cumsum_ / cumprod_(dim, *, dtype): the scan written back into self, whose dtype must match. */
+static wk_value scan_inplace(const wk_value *args, int nargs, wk_obj *kw, bool prod) {
+    const char *f = prod ? "cumprod_" : "cumsum_";
+    wk_value a[2];
+    int64_t dim;
+    int dt;
+    if (!PARSE(f, "dim|$dtype", a) || !wk_bind_int_arg(f, "dim", a[0], &dim) || !dtype_opt(a[1], &dt)) return WK_NULLV;
+    wk_tensor *t = SELF(args);
+    if (dt != WK_NO_DTYPE && dt != (int)t->dtype)
+        return wk_raise(wk_exc_RuntimeError, "Bad in-place call: input tensor dtype %s and output tensor dtype %s should match",
+                        wk_dtype_ctype_name(t->dtype), wk_dtype_ctype_name((wk_dtype)dt));
+    wk_tensor *r = prod ? wk_op_cumprod(t, dim, dt) : wk_op_cumsum(t, dim, dt);
+    if (!r) return wk_bind_rt_raise();
+    bool ok = wk_op_copy_(t, r);
+    wk_tensor_decref(r);
+    if (!ok) return wk_bind_rt_raise();
+    return wk_incref(args[0]);
+}
+static wk_value m_cumsum_(const wk_value *args, int nargs, wk_obj *kw) { return scan_inplace(args, nargs, kw, false); }
+static wk_value m_cumprod_(const wk_value *args, int nargs, wk_obj *kw) { return scan_inplace(args, nargs, kw, true); }
+
 /* ---- sorting and selection */
 static wk_value m_topk(const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[4];
@@ -243,9 +328,11 @@ const wk_methoddef wk_bind_reduce_methods[] = {
     { "sum", m_sum, 0, NULL }, { "nansum", m_nansum, 0, NULL }, { "mean", m_mean, 0, NULL },
     { "logsumexp", m_logsumexp, 0, NULL }, { "all", m_all, 0, NULL }, { "any", m_any, 0, NULL },
     { "amax", m_amax, 0, NULL }, { "amin", m_amin, 0, NULL }, { "std", m_std, 0, NULL },
-    { "var", m_var, 0, NULL }, { "prod", m_prod, 0, NULL }, { "norm", m_norm, 0, NULL },
+    { "var", m_var, 0, NULL }, { "std_mean", m_std_mean, 0, NULL }, { "var_mean", m_var_mean, 0, NULL },
+    { "nanmean", m_nanmean, 0, NULL }, { "aminmax", m_aminmax, 0, NULL }, { "prod", m_prod, 0, NULL }, { "norm", m_norm, 0, NULL },
     { "max", m_max, 0, NULL }, { "min", m_min, 0, NULL }, { "argmax", m_argmax, 0, NULL },
     { "argmin", m_argmin, 0, NULL }, { "cumsum", m_cumsum, 0, NULL }, { "cumprod", m_cumprod, 0, NULL },
+    { "cumsum_", m_cumsum_, 0, NULL }, { "cumprod_", m_cumprod_, 0, NULL },
     { "softmax", m_softmax, 0, NULL }, { "log_softmax", m_log_softmax, 0, NULL },
     { "topk", m_topk, 0, NULL }, { "sort", m_sort, 0, NULL }, { "argsort", m_argsort, 0, NULL },
     { "unique", m_unique, 0, NULL },

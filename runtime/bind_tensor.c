@@ -106,6 +106,26 @@ static wk_value tensor_index(wk_value self) {
     return WK_IS_BOOL(v) ? wk_int(v.u.i) : v;
 }
 
+/* `item in t`: (t == item).any() for a number or tensor item. */
+static int tensor_contains(wk_value self, wk_value item) {
+    wk_val v;
+    wk_scalar sc;
+    if (wk_bind_is_tensor(item)) v = wk_vt(wk_bind_t(item));
+    else if (wk_bind_is_number(item) && wk_bind_scalar(item, &sc)) v = wk_vs(sc);
+    else {
+        wk_raise(wk_exc_RuntimeError, "Tensor.__contains__ only supports Tensor or scalar, but you passed in a <class '%s'>.",
+                 wk_typename(item));
+        return -1;
+    }
+    wk_tensor *eq = wk_op_binary(WK_OP_EQ, wk_vt(wk_bind_t(self)), v);
+    wk_tensor *any = eq ? wk_op_any(eq, NULL, 0, false) : NULL;
+    if (eq) wk_tensor_decref(eq);
+    if (!any) { wk_bind_rt_raise(); return -1; }
+    int r = wk_scalar_to_i64(wk_tensor_get_flat(any, 0)) != 0;
+    wk_tensor_decref(any);
+    return r;
+}
+
 static int tensor_truth(wk_value self) {
     int64_t n = wk_tensor_numel(wk_bind_t(self));
     if (n == 0) { wk_raise(wk_exc_RuntimeError, "Boolean value of Tensor with no values is ambiguous"); return -1; }
@@ -255,6 +275,8 @@ static wk_value m_size(const wk_value *args, int nargs, wk_obj *kw) {
     wk_tensor *t = SELF(args);
     if (WK_IS_NULL(a[0]) || WK_IS_NONE(a[0])) return wk_bind_size(t->ndim, t->shape);
     int d;
+    if (t->ndim == 0 && (WK_IS_INT(a[0]) || WK_IS_BOOL(a[0])))
+        return wk_raise(wk_exc_IndexError, "Dimension specified as %lld but tensor has no dimensions", (long long)a[0].u.i);
     if (!opt_dim("size", a[0], t, &d)) return WK_NULLV;
     return wk_int(t->ndim ? t->shape[d] : 1);
 }
@@ -304,8 +326,11 @@ QUERY(m_data_ptr, "data_ptr", Q_DATAPTR)
 
 static wk_value m_is_contiguous(const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[1];
-    if (!PARSE("is_contiguous", "|memory_format", a)) return WK_NULLV;
-    return query_of(SELF(args), Q_CONTIG);
+    wk_memory_format mf;
+    if (!PARSE("is_contiguous", "|memory_format", a) ||
+        !wk_bind_memory_format_arg("is_contiguous", a[0], WK_MF_CONTIGUOUS, &mf))
+        return WK_NULLV;
+    return query_of(SELF(args), Q_CONTIG);   /* preserve_format asks the plain question too */
 }
 
 static wk_value m_get_device(const wk_value *args, int nargs, wk_obj *kw) {
@@ -418,32 +443,53 @@ static wk_value m_type_as(const wk_value *args, int nargs, wk_obj *kw) {
     return convert(args[0], (int)o->dtype, false, WK_CPU, false);
 }
 
+static const char *const g_tensor_type_names[WK_NDTYPES] = { "Bool", "Byte", "Char", "Short", "Int", "Long",
+                                                              "Half", "BFloat16", "Float", "Double" };
+
+/* 'torch.DoubleTensor' -> float64 (CPU legacy type names). */
+static bool dtype_of_type_name(const char *name, wk_dtype *out) {
+    for (int i = 0; i < WK_NDTYPES; i++) {
+        char buf[40];
+        snprintf(buf, sizeof buf, "torch.%sTensor", g_tensor_type_names[i]);
+        if (strcmp(buf, name) == 0) { *out = (wk_dtype)i; return true; }
+    }
+    return false;
+}
+
 /* t.type(): 'torch.FloatTensor'; t.type(dtype) converts. */
 static wk_value m_type(const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[2];
     if (!PARSE("type", "|dtype non_blocking", a)) return WK_NULLV;
     wk_tensor *t = SELF(args);
     if (WK_IS_NULL(a[0]) || WK_IS_NONE(a[0])) {
-        static const char *const names[WK_NDTYPES] = { "Bool", "Byte", "Char", "Short", "Int", "Long",
-                                                       "Half", "BFloat16", "Float", "Double" };
         bool cuda = wk_tensor_device(t).type == WK_DEV_CUDA;
-        return wk_str_fromf("torch.%s%sTensor", cuda ? "cuda." : "", names[t->dtype]);
+        return wk_str_fromf("torch.%s%sTensor", cuda ? "cuda." : "", g_tensor_type_names[t->dtype]);
     }
     wk_dtype dt = t->dtype;
-    if (!wk_bind_dtype_arg(a[0], &dt)) return WK_NULLV;
+    if (wk_is_str(a[0])) {
+        if (!dtype_of_type_name(wk_str_cstr(a[0]), &dt)) return wk_raise(wk_exc_ValueError, "invalid type: '%s'", wk_str_cstr(a[0]));
+    } else if (!wk_bind_dtype_arg(a[0], &dt)) {
+        return WK_NULLV;
+    }
     if (dt == t->dtype) return wk_incref(args[0]);
     return convert(args[0], (int)dt, false, WK_CPU, false);
 }
 
 static wk_value m_clone(const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[1];
-    if (!PARSE("clone", "|$memory_format", a)) return WK_NULLV;
+    wk_memory_format mf;
+    if (!PARSE("clone", "|$memory_format", a) || !wk_bind_memory_format_arg("clone", a[0], WK_MF_PRESERVE, &mf))
+        return WK_NULLV;
+    if (mf == WK_MF_CONTIGUOUS && !wk_tensor_is_contiguous(SELF(args))) return wk_bind_wrap(wk_op_contiguous(SELF(args)));
     return wk_bind_wrap(wk_op_clone(SELF(args)));
 }
 
 static wk_value m_contiguous(const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[1];
-    if (!PARSE("contiguous", "|memory_format", a)) return WK_NULLV;
+    wk_memory_format mf;
+    if (!PARSE("contiguous", "|memory_format", a) || !wk_bind_memory_format_arg("contiguous", a[0], WK_MF_CONTIGUOUS, &mf))
+        return WK_NULLV;
+    if (mf == WK_MF_PRESERVE) return wk_raise(wk_exc_RuntimeError, "preserve memory format is unsupported by the contiguous operator");
     if (wk_tensor_is_contiguous(SELF(args))) return wk_incref(args[0]);
     return wk_bind_wrap(wk_op_contiguous(SELF(args)));
 }
@@ -537,7 +583,7 @@ static wk_tensor *int_apply(intop op, wk_tensor *t, const int64_t *v, const bool
     case I_T: return wk_op_t(t);
     case I_NARROW: return wk_op_narrow(t, v[0], v[1], v[2]);
     case I_SELECT: return wk_op_select(t, v[0], v[1]);
-    case I_UNFOLD: return wk_tensor_unfold(t, v[0], v[1], v[2]);
+    case I_UNFOLD: return wk_op_unfold(t, v[0], v[1], v[2]);
     case I_DIAGONAL: return wk_op_diagonal(t, v[0], v[1], v[2]);
     case I_TRIU: return wk_op_triu(t, v[0]);
     case I_TRIL: return wk_op_tril(t, v[0]);
@@ -567,12 +613,26 @@ static wk_value int_method(const wk_value *args, int nargs, wk_obj *kw, intop op
     if (!wk_args_parse(d->name, args + 1, nargs - 1, kw, d->spec, a)) return WK_NULLV;
     int64_t v[3];
     bool given[3];
+    const char *bar = strchr(d->spec, '|');
+    int nreq = 0;   /* required parameters (before '|'): None is a TypeError there */
+    for (const char *c = d->spec; *c && c != bar; c++) nreq += (c == d->spec || c[-1] == ' ') && *c != ' ';
     for (int i = 0; i < 3; i++) {
-        given[i] = !WK_IS_NULL(a[i]) && !WK_IS_NONE(a[i]);
+        given[i] = !WK_IS_NULL(a[i]) && (i < nreq || !WK_IS_NONE(a[i]));
         v[i] = d->dflt[i];
         if (given[i] && !wk_bind_int_arg(d->name, "dim", a[i], &v[i])) return WK_NULLV;
     }
-    return wk_bind_wrap(int_apply(op, SELF(args), v, given));
+    wk_tensor *t = SELF(args);
+    int d0, d1;
+    if (op == I_FLATTEN && t->ndim > 0 && wk_wrap_dim(v[0], t->ndim, &d0) && wk_wrap_dim(v[1], t->ndim, &d1) && d0 == d1)
+        return wk_incref(args[0]);   /* flattening one dim is the identity: PyTorch returns self */
+    if (op == I_SELECT && t->ndim > 0 && wk_wrap_dim(v[0], t->ndim, &d0) && (v[1] < -t->shape[d0] || v[1] >= t->shape[d0])) {
+        char sb[256];
+        wk_shape_str(sb, sizeof sb, t->ndim, t->shape);
+        return wk_raise(wk_exc_IndexError, "select(): index %lld out of range for tensor of size %s at dimension %d",
+                        (long long)v[1], sb, d0);
+    }
+    wk_rt_errclear();
+    return wk_bind_wrap(int_apply(op, t, v, given));
 }
 
 #define INTM(fn, op) static wk_value fn(const wk_value *args, int nargs, wk_obj *kw) { return int_method(args, nargs, kw, op); }
@@ -658,7 +718,7 @@ wk_type wk_torch_tensor_type = {
     .dealloc = tensor_dealloc, .new = tensor_new, .repr = tensor_repr, .format = tensor_format,
     .hash = tensor_hash, .un = { [WK_UN_INT] = tensor_int, [WK_UN_FLOAT] = tensor_float,
                                  [WK_UN_INDEX] = tensor_index },
-    .truth = tensor_truth, .len = tensor_len, .getitem = wk_bind_getitem, .setitem = wk_bind_setitem,
+    .truth = tensor_truth, .len = tensor_len, .contains = tensor_contains, .getitem = wk_bind_getitem, .setitem = wk_bind_setitem,
     .iter = tensor_iter,
 };
 
@@ -670,5 +730,6 @@ bool wk_bind_tensor_init(void) {
            wk_type_add_methods(t, wk_bind_tensor_methods) && wk_type_add_methods(t, wk_bind_view_methods) &&
            wk_type_add_methods(t, wk_bind_create_methods) && wk_type_add_methods(t, wk_bind_op_methods) &&
            wk_type_add_methods(t, wk_bind_reduce_methods) && wk_type_add_methods(t, wk_bind_pointwise_methods) &&
-           wk_type_add_methods(t, wk_bind_autograd_methods);
+           wk_type_add_methods(t, wk_bind_autograd_methods) && wk_type_add_methods(t, wk_bind_shape_methods) &&
+           wk_type_add_methods(t, wk_bind_random_methods);
 }

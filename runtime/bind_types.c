@@ -1,4 +1,4 @@
-/* bind_types.c — torch.dtype, torch.device, torch.Size and the torch.return_types named tuples. */
+/* bind_types.c — torch.dtype, torch.device, torch.Size, torch.memory_format and the torch.return_types named tuples. */
 #include <string.h>
 #include "bind.h"
 
@@ -45,6 +45,35 @@ wk_type wk_torch_dtype_type = {
     .ob = { IMMORTAL, &wk_type_type }, .name = "dtype", .base = &wk_type_object,
     .basicsize = sizeof(dtypeobj), .module = "torch", .repr = dtype_repr,
 };
+
+/* ================================================================ torch.memory_format */
+
+typedef struct { wk_obj ob; wk_memory_format mf; } mformobj;
+static const char *const g_mf_names[] = { "contiguous_format", "preserve_format", "channels_last", "channels_last_3d" };
+#define NMF ((int)(sizeof g_mf_names / sizeof g_mf_names[0]))
+static mformobj g_mformats[NMF];
+
+static wk_value mformat_repr(wk_value self) { return wk_str_fromf("torch.%s", g_mf_names[((mformobj *)self.u.o)->mf]); }
+
+static wk_type g_mformat_type = {
+    .ob = { IMMORTAL, &wk_type_type }, .name = "memory_format", .base = &wk_type_object,
+    .basicsize = sizeof(mformobj), .module = "torch", .repr = mformat_repr,
+};
+
+bool wk_bind_memory_format_arg(const char *f, wk_value v, wk_memory_format dflt, wk_memory_format *out) {
+    *out = dflt;
+    if (WK_IS_NULL(v) || WK_IS_NONE(v)) return true;
+    if (!WK_IS_OBJ(v) || v.u.o->type != &g_mformat_type) {
+        wk_raise(wk_exc_TypeError, "%s(): argument 'memory_format' must be torch.memory_format, not %s", f, wk_typename(v));
+        return false;
+    }
+    *out = ((mformobj *)v.u.o)->mf;
+    if (*out == WK_MF_CHANNELS_LAST || *out == WK_MF_CHANNELS_LAST_3D) {
+        wk_raise(wk_exc_NotImplementedError, "%s(): memory_format=torch.%s is not supported in wick", f, g_mf_names[*out]);
+        return false;
+    }
+    return true;
+}
 
 /* ================================================================ torch.device */
 
@@ -152,7 +181,11 @@ static bool size_dims(wk_value self, int *ndim, int64_t *shape) {
     wk_tuple *t = WK_TUPLE(self.u.o);
     if (t->len > WK_MAX_DIMS) { wk_raise(wk_exc_ValueError, "too many dimensions"); return false; }
     for (int64_t i = 0; i < t->len; i++) {
-        if (!WK_IS_INT(t->items[i])) { wk_raise(wk_exc_TypeError, "torch.Size() takes an iterable of 'int'"); return false; }
+        if (!WK_IS_INT(t->items[i])) {
+            wk_raise(wk_exc_TypeError, "torch.Size() takes an iterable of 'int' (item %lld is '%s')", (long long)i,
+                     wk_typename(t->items[i]));
+            return false;
+        }
         shape[i] = t->items[i].u.i;
     }
     *ndim = (int)t->len;
@@ -209,6 +242,20 @@ static wk_value size_numel(const wk_value *args, int nargs, wk_obj *kw) {
     return wk_int(n);
 }
 
+/* Size + tuple stays a torch.Size. */
+static wk_value size_add(wk_value a, wk_value b) {
+    if (!wk_isinstance_t(a, &wk_torch_size_type) || !wk_isinstance_t(b, &wk_type_tuple)) return wk_notimplemented();
+    wk_tuple *x = WK_TUPLE(a.u.o), *y = WK_TUPLE(b.u.o);
+    int64_t shape[WK_MAX_DIMS];
+    if (x->len + y->len > WK_MAX_DIMS) return wk_type_tuple.nb[WK_NB_ADD] ? wk_type_tuple.nb[WK_NB_ADD](a, b) : wk_notimplemented();
+    for (int64_t i = 0; i < x->len + y->len; i++) {
+        wk_value v = i < x->len ? x->items[i] : y->items[i - x->len];
+        if (!WK_IS_INT(v)) return wk_type_tuple.nb[WK_NB_ADD] ? wk_type_tuple.nb[WK_NB_ADD](a, b) : wk_notimplemented();
+        shape[i] = v.u.i;
+    }
+    return wk_bind_size((int)(x->len + y->len), shape);
+}
+
 static const wk_methoddef size_methods[] = {
     { "numel", size_numel, 0, NULL },
     { NULL, NULL, 0, NULL }
@@ -217,7 +264,7 @@ static const wk_methoddef size_methods[] = {
 wk_type wk_torch_size_type = {
     .ob = { IMMORTAL, &wk_type_type }, .name = "Size", .base = &wk_type_tuple,
     .basicsize = sizeof(wk_tuple), .module = "torch", .new = size_new, .repr = size_repr,
-    .getitem = size_getitem,
+    .getitem = size_getitem, .nb = { [WK_NB_ADD] = size_add },
 };
 
 /* ================================================================ torch.return_types */
@@ -231,9 +278,10 @@ static wk_value rt_repr(wk_value self) {
     wk_tuple *t = WK_TUPLE(self.u.o);
     wk_sbuf sb;
     wk_sbuf_init(&sb);
-    wk_sbuf_printf(&sb, "torch.return_types.%s(\nvalues=", self.u.o->type->name);
+    bool mm = !strcmp(self.u.o->type->name, "aminmax");  /* fields min/max instead of values/indices */
+    wk_sbuf_printf(&sb, "torch.return_types.%s(\n%s=", self.u.o->type->name, mm ? "min" : "values");
     bool ok = t->len == 2 && wk_repr_to(&sb, t->items[0]);
-    wk_sbuf_adds(&sb, ",\nindices=");
+    wk_sbuf_adds(&sb, mm ? ",\nmax=" : ",\nindices=");
     ok = ok && wk_repr_to(&sb, t->items[1]);
     wk_sbuf_adds(&sb, ")");
     if (!ok) { wk_sbuf_free(&sb); return WK_NULLV; }
@@ -246,6 +294,11 @@ static wk_value rt_indices(wk_value self) { return wk_incref(WK_TUPLE(self.u.o)-
 static const wk_getsetdef rt_getsets[] = {
     { "values", rt_values, NULL, NULL },
     { "indices", rt_indices, NULL, NULL },
+    { NULL, NULL, NULL, NULL }
+};
+static const wk_getsetdef rt_minmax_getsets[] = {
+    { "min", rt_values, NULL, NULL },
+    { "max", rt_indices, NULL, NULL },
     { NULL, NULL, NULL, NULL }
 };
 
@@ -284,6 +337,12 @@ bool wk_bind_types_init(void) {
     }
     if (!wk_type_ready(&wk_torch_device_type) || !wk_type_add_getsets(&wk_torch_device_type, device_getsets))
         return false;
+    if (!wk_type_ready(&g_mformat_type)) return false;
+    for (int i = 0; i < NMF; i++) {
+        g_mformats[i].ob.refcnt = IMMORTAL;
+        g_mformats[i].ob.type = &g_mformat_type;
+        g_mformats[i].mf = (wk_memory_format)i;
+    }
     if (!wk_type_ready(&wk_torch_size_type) || !wk_type_add_methods(&wk_torch_size_type, size_methods))
         return false;
     for (int i = 0; i < NRT; i++) {
@@ -291,7 +350,8 @@ bool wk_bind_types_init(void) {
             .ob = { IMMORTAL, &wk_type_type }, .name = g_rt_names[i], .base = &wk_type_tuple,
             .basicsize = sizeof(wk_tuple), .module = "torch.return_types", .repr = rt_repr,
         };
-        if (!wk_type_ready(&g_rt_types[i]) || !wk_type_add_getsets(&g_rt_types[i], rt_getsets)) return false;
+        const wk_getsetdef *gs = strcmp(g_rt_names[i], "aminmax") ? rt_getsets : rt_minmax_getsets;
+        if (!wk_type_ready(&g_rt_types[i]) || !wk_type_add_getsets(&g_rt_types[i], gs)) return false;
     }
     return true;
 }
@@ -303,8 +363,11 @@ bool wk_bind_types_module(wk_obj *torch) {
             return false;
     if (!wk_module_add(torch, "dtype", wk_objv(&wk_torch_dtype_type.ob)) ||
         !wk_module_add(torch, "device", wk_objv(&wk_torch_device_type.ob)) ||
-        !wk_module_add(torch, "Size", wk_objv(&wk_torch_size_type.ob)))
+        !wk_module_add(torch, "Size", wk_objv(&wk_torch_size_type.ob)) ||
+        !wk_module_add(torch, "memory_format", wk_objv(&g_mformat_type.ob)))
         return false;
+    for (int i = 0; i < NMF; i++)
+        if (!wk_module_add(torch, g_mf_names[i], wk_objv(&g_mformats[i].ob))) return false;
     wk_obj *rt = wk_module_new("torch.return_types");
     bool ok = rt != NULL;
     for (int i = 0; ok && i < NRT; i++) ok = wk_module_add(rt, g_rt_names[i], wk_objv(&g_rt_types[i].ob));

@@ -154,6 +154,9 @@ static const wk_backend g_cpu_backend = {
     .bernoulli_ = wk_rng_bernoulli_,
     .bernoulli_tensor_ = wk_rng_bernoulli_tensor_,
     .randperm = wk_rng_randperm,
+    .gemv = wk_cpu_gemv,
+    .dot = wk_cpu_dot,
+    .bmm_small = wk_cpu_bmm_small,
 };
 
 /* ------------------------------------------------------------------ registry */

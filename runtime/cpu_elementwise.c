@@ -86,6 +86,22 @@ static inline double f_sinh_vd(double x, int vec) { (void)vec; return sinh(x); }
 static inline float f_cosh_vf(float x, int vec) { return vec ? wk_vm_coshf(x) : coshf(x); }
 static inline double f_cosh_vd(double x, int vec) { (void)vec; return cosh(x); }
 static inline double f_sign(double x) { return (double)((0 < x) - (x < 0)); }
+/* relu without a branch (random signs mispredict): clears the bits unless x < 0 is false, so NaN
+ * and -0.0 pass through like x < 0 ? 0 : x. */
+static inline double f_relu(double x) {
+    uint64_t u;
+    memcpy(&u, &x, sizeof u);
+    u &= (uint64_t)0 - (uint64_t)!(x < 0);
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
+static inline float f_reluf(float x) {
+    uint32_t u;
+    memcpy(&u, &x, sizeof u);
+    u &= (uint32_t)0 - (uint32_t)!(x < 0);
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
 static inline double f_floordiv(double a, double b) {
     if (b == 0) return a / b;
     double mod = fmod(a, b), div = (a - mod) / b;
@@ -132,11 +148,18 @@ static inline double f_round_dec(double x, double d) {
     double ten = pow(10.0, d);
     return d >= 0 ? nearbyint(x * ten) / ten : nearbyint(x / pow(10.0, -d)) * pow(10.0, -d);
 }
+/* float32 rounds in float like PyTorch's kernel (its opmath type): 1.2345 -> 1.234 at 3 decimals */
+static inline float f_round_decf(float x, double d) {
+    float ten = (float)pow(10.0, fabs(d));
+    return d >= 0 ? nearbyintf(x * ten) / ten : nearbyintf(x / ten) * ten;
+}
+/* lerp as PyTorch's CPU kernel rounds it: one fused multiply-add from the nearer end,
+ * fma(w, b - a, a) for |w| < 0.5, else fma(w - 1, b - a, b). */
 static inline double f_lerp(double a, double b, double w) {
-    return fabs(w) < 0.5 ? a + w * (b - a) : b - (b - a) * (1 - w);
+    return fabs(w) < 0.5 ? fma(w, b - a, a) : fma(w - 1, b - a, b);
 }
 static inline float f_lerpf(float a, float b, float w) {
-    return fabsf(w) < 0.5f ? a + w * (b - a) : b - (b - a) * (1 - w);
+    return fabsf(w) < 0.5f ? fmaf(w, b - a, a) : fmaf(w - 1, b - a, b);
 }
 
 /* ---------------------------------------------------------------- integer helpers */
@@ -169,9 +192,16 @@ static inline int64_t i_pow(int64_t base, int64_t e) {
     while (e) { if (e & 1) r *= b; b *= b; e >>= 1; }
     return (int64_t)r;
 }
+/* A double kernel parameter in compute type C; for integer C, NaN (an absent clamp bound)
+ * and out-of-range values saturate instead of being an undefined conversion. */
+static inline int64_t k_int_param(double v) {
+    if (isnan(v)) return 0;
+    if (v >= 9223372036854775807.0) return INT64_MAX;
+    return v <= -9223372036854775808.0 ? INT64_MIN : (int64_t)v;
+}
 static inline int64_t i_clamp(int64_t x, double lo, double hi) {
-    if (!isnan(lo) && (double)x < lo) x = (int64_t)lo;
-    if (!isnan(hi) && (double)x > hi) x = (int64_t)hi;
+    if (!isnan(lo) && (double)x < lo) x = k_int_param(lo);
+    if (!isnan(hi) && (double)x > hi) x = k_int_param(hi);
     return x;
 }
 
@@ -185,20 +215,20 @@ static inline int64_t i_clamp(int64_t x, double lo, double hi) {
     X(RSQRT, (C)1 / FSEL(C, sqrt)(x)) X(SIN, FSEL(C, sin)(x)) X(COS, FSEL(C, cos)(x)) \
     X(TAN, FSEL(C, tan)(x)) X(ASIN, FSEL(C, asin)(x)) X(ACOS, FSEL(C, acos)(x))   \
     X(ATAN, FSEL(C, atan)(x)) X(SINH, VTAIL(C, f_sinh)) X(COSH, VTAIL(C, f_cosh)) \
-    X(TANH, VSEL(C, tanh)(x)) X(SIGMOID, VTAIL(C, f_sigmoid)) X(RELU, x < 0 ? (C)0 : x) \
+    X(TANH, VSEL(C, tanh)(x)) X(SIGMOID, VTAIL(C, f_sigmoid)) X(RELU, FSEL(C, f_relu)(x)) \
     X(ERF, FSEL(C, erf)(x)) X(FLOOR, FSEL(C, floor)(x)) X(CEIL, FSEL(C, ceil)(x)) \
     X(ROUND, FSEL(C, nearbyint)(x)) X(TRUNC, FSEL(C, trunc)(x)) X(FRAC, x - FSEL(C, trunc)(x)) \
     X(GELU, FSEL(C, f_gelu)(x)) X(SILU, VTAIL(C, f_silu)) X(SOFTPLUS, FSEL(C, f_softplus)(x)) \
     X(CLAMP, (C)f_clamp(x, dp0, dp1)) X(POW_SCALAR, FSEL(C, pow)(x, p0))          \
     X(RPOW_SCALAR, FSEL(C, pow)(p0, x)) X(LEAKY_RELU, x > 0 ? x : x * p0)       \
-    X(ELU, x > 0 ? x : p0 * FSEL(C, expm1)(x)) X(ROUND_DECIMALS, (C)f_round_dec(x, dp0))
+    X(ELU, x > 0 ? x : p0 * FSEL(C, expm1)(x)) X(ROUND_DECIMALS, (C)FSEL(C, f_round_dec)(x, dp0))
 
 #define INT_UNOPS(X)                                                                    \
     X(NEG, (int64_t)(0 - U64(x))) X(ABS, x < 0 ? (int64_t)(0 - U64(x)) : x)               \
     X(SIGN, (x > 0) - (x < 0)) X(SQUARE, (int64_t)(U64(x) * U64(x))) X(RELU, x < 0 ? 0 : x) \
     X(FLOOR, x) X(CEIL, x) X(ROUND, x) X(TRUNC, x) X(BITWISE_NOT, ~x)                    \
-    X(CLAMP, i_clamp(x, dp0, dp1)) X(POW_SCALAR, i_pow(x, (int64_t)dp0))                  \
-    X(RPOW_SCALAR, i_pow((int64_t)dp0, x))
+    X(CLAMP, i_clamp(x, dp0, dp1)) X(POW_SCALAR, i_pow(x, k_int_param(dp0)))                  \
+    X(RPOW_SCALAR, i_pow(k_int_param(dp0), x))
 
 /* Unary predicates (bool output) for every dtype. */
 #define FLOAT_UNPREDS(X) X(ISNAN, isnan(x)) X(ISINF, isinf(x)) X(ISFINITE, isfinite(x)) X(LOGICAL_NOT, x == 0)
@@ -221,18 +251,20 @@ static inline int64_t i_clamp(int64_t x, double lo, double hi) {
     X(LOGICAL_AND, (x != 0) && (y != 0)) X(LOGICAL_OR, (x != 0) || (y != 0))              \
     X(LOGICAL_XOR, (x != 0) != (y != 0))
 
-/* Ternary ops: a0 = raw first operand, y and z converted. */
+/* Ternary ops: a0 = raw first operand, y and z converted. addcmul is fma(p0*y, z, x) and
+ * addcdiv x + (p0*y)/z, the roundings of PyTorch's CPU kernels. */
 #define FLOAT_TEROPS(X)                                                                 \
-    X(LERP, FSEL(C, f_lerp)(x, y, z)) X(ADDCMUL, x + p0 * y * z)                \
-    X(ADDCDIV, x + p0 * (y / z))
+    X(LERP, FSEL(C, f_lerp)(x, y, z)) X(ADDCMUL, FUSED_MADD(p0 * y, z, x))      \
+    X(ADDCDIV, x + p0 * y / z)
 #define INT_TEROPS(X) X(ADDCMUL, (int64_t)(U64(x) + U64(p0) * U64(y) * U64(z)))
 
 /* ================================================================ kernel generation */
+#define KPARAM(C, v) ((C)1.5 == 1.5 ? (C)(v) : (C)k_int_param(v))
 #define KHEAD(NAME, CT)                                                                 \
     static void NAME(char **p, const int64_t *s, int64_t n, void *ctx) {                 \
         typedef CT C;                                                                    \
         kctx *k_ = ctx;                                                                  \
-        const C al = (C)k_->alpha, p0 = (C)k_->p0;                                       \
+        const C al = KPARAM(C, k_->alpha), p0 = KPARAM(C, k_->p0);                       \
         const double dp0 = k_->p0, dp1 = k_->p1; int *zd = &k_->zero_div;                \
         (void)al; (void)p0; (void)dp0; (void)dp1; (void)zd;
 
@@ -241,7 +273,20 @@ static inline int64_t i_clamp(int64_t x, double lo, double hi) {
 #define GEN_BIN(DT, T, CT, LDM, STM, OP, EXPR) KHEAD(bin_##OP##_##DT, CT) ROW2(T, T, LDM, STM(EXPR)) }
 #define GEN_BINP(DT, T, CT, LDM, STM, OP, EXPR) KHEAD(bin_##OP##_##DT, CT) ROW2(uint8_t, T, LDM, (uint8_t)((EXPR) != 0)) }
 #define GEN_TER(DT, T, CT, LDM, STM, OP, EXPR) KHEAD(ter_##OP##_##DT, CT) ROW3(T, T, T, LDM, STM(EXPR)) }
-#define GEN_WHERE(DT, T) KHEAD(ter_WHERE_##DT, T) ROW3(T, uint8_t, T, ID, a0 ? y : z) }
+/* where(c, y, z) copies from an address selected without a branch (random conditions, as in
+ * relu's derivative, mispredict one). */
+#define GEN_WHERE(DT, T)                                                                   \
+    static void ter_WHERE_##DT(char **p, const int64_t *s, int64_t n, void *ctx) {         \
+        (void)ctx;                                                                         \
+        char *o = p[0];                                                                    \
+        const char *c = p[1], *y = p[2], *z = p[3];                                        \
+        const int64_t s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];                         \
+        for (int64_t i = 0; i < n; i++) {                                                  \
+            uintptr_t m = (uintptr_t)0 - (uintptr_t)(c[i * s1] != 0);                      \
+            uintptr_t src = ((uintptr_t)(y + i * s2) & m) | ((uintptr_t)(z + i * s3) & ~m); \
+            memcpy(o + i * s0, (const void *)src, sizeof(T));                              \
+        }                                                                                  \
+    }
 
 #define TAB_UN(DT, T, CT, LDM, STM, OP, EXPR) [WK_UOP_##OP][WK_DT_##DT] = un_##OP##_##DT,
 #define TAB_BIN(DT, T, CT, LDM, STM, OP, EXPR) [WK_BIN_##OP][WK_DT_##DT] = bin_##OP##_##DT,
@@ -302,6 +347,74 @@ static const char *const g_binary_names[WK_BIN_COUNT] = {
 };
 static const char *const g_ternary_names[WK_TER_COUNT] = {"where", "lerp", "addcmul", "addcdiv"};
 
+/* ================================================================ fast float paths */
+/* add/sub (alpha == 1), mul, div on float32/float64 rows that are contiguous or a broadcast
+ * scalar: explicit vector-extension loops (one rounding per element, as the generic ones).
+ * Other stride patterns fall back to the generic row loop of the same op. */
+typedef float vf32 __attribute__((vector_size(32)));
+typedef double vf64 __attribute__((vector_size(32)));
+
+/* The contiguous loops (NAME##_base, and NAME##_avx2 built for AVX2: the same arithmetic). */
+#define FAST_LOOPS(NAME, T, VT, OPR, ATTR)                                                \
+    ATTR static void NAME(T *o, const T *a, const T *b, int64_t sa, int64_t sb, int64_t n) { \
+        enum { W = sizeof(VT) / sizeof(T) };                                              \
+        int64_t i = 0;                                                                    \
+        VT va, vb, vo;                                                                    \
+        if (sa && sb) {                                                                   \
+            for (; i + W <= n; i += W) {                                                  \
+                memcpy(&va, a + i, sizeof va); memcpy(&vb, b + i, sizeof vb);             \
+                vo = va OPR vb; memcpy(o + i, &vo, sizeof vo);                            \
+            }                                                                             \
+            for (; i < n; i++) o[i] = a[i] OPR b[i];                                      \
+        } else if (sa) {                                                                  \
+            const T y = *b;                                                               \
+            vb = (VT){0} + y;                                                             \
+            for (; i + W <= n; i += W) {                                                  \
+                memcpy(&va, a + i, sizeof va); vo = va OPR vb; memcpy(o + i, &vo, sizeof vo); \
+            }                                                                             \
+            for (; i < n; i++) o[i] = a[i] OPR y;                                         \
+        } else {                                                                          \
+            const T x = *a;                                                               \
+            va = (VT){0} + x;                                                             \
+            for (; i + W <= n; i += W) {                                                  \
+                memcpy(&vb, b + i, sizeof vb); vo = va OPR vb; memcpy(o + i, &vo, sizeof vo); \
+            }                                                                             \
+            for (; i < n; i++) o[i] = x OPR b[i];                                         \
+        }                                                                                 \
+    }
+
+/* The row kernel: contiguous / broadcast-scalar rows to the loops above, others to SLOW. */
+#define FAST_BIN(NAME, T, VT, OPR, SLOW)                                                  \
+    FAST_LOOPS(NAME##_base, T, VT, OPR, )                                                 \
+    FAST_LOOPS(NAME##_avx2, T, VT, OPR, WK_AVX2_TARGET)                                   \
+    static void NAME(char **p, const int64_t *s, int64_t n, void *ctx) {                   \
+        const int64_t es = sizeof(T);                                                     \
+        if (s[0] != es || (s[1] != es && s[1] != 0) || (s[2] != es && s[2] != 0) || (!s[1] && !s[2])) { \
+            SLOW(p, s, n, ctx);                                                           \
+            return;                                                                       \
+        }                                                                                 \
+        if (wk_cpu_has_avx2()) NAME##_avx2((T *)p[0], (const T *)p[1], (const T *)p[2], s[1], s[2], n); \
+        else NAME##_base((T *)p[0], (const T *)p[1], (const T *)p[2], s[1], s[2], n);     \
+    }
+
+FAST_BIN(fast_add_F32, float, vf32, +, bin_ADD_F32)
+FAST_BIN(fast_sub_F32, float, vf32, -, bin_SUB_F32)
+FAST_BIN(fast_mul_F32, float, vf32, *, bin_MUL_F32)
+FAST_BIN(fast_div_F32, float, vf32, /, bin_DIV_F32)
+FAST_BIN(fast_add_F64, double, vf64, +, bin_ADD_F64)
+FAST_BIN(fast_sub_F64, double, vf64, -, bin_SUB_F64)
+FAST_BIN(fast_mul_F64, double, vf64, *, bin_MUL_F64)
+FAST_BIN(fast_div_F64, double, vf64, /, bin_DIV_F64)
+
+/* The fast kernel for op on dtype dt, or NULL. add/sub qualify only with alpha == 1 (then
+ * x + alpha*y needs no fused multiply-add to round like PyTorch). */
+static loop_fn fast_binary(wk_binary_op op, wk_dtype dt, double alpha) {
+    static const loop_fn f32[] = {fast_add_F32, fast_sub_F32, fast_mul_F32, fast_div_F32};
+    static const loop_fn f64[] = {fast_add_F64, fast_sub_F64, fast_mul_F64, fast_div_F64};
+    if (op > WK_BIN_DIV || ((op == WK_BIN_ADD || op == WK_BIN_SUB) && alpha != 1)) return NULL;
+    return dt == WK_DT_F32 ? f32[op] : dt == WK_DT_F64 ? f64[op] : NULL;
+}
+
 static bool not_impl(const char *name, wk_dtype dt) {
     return wk_rt_err(WK_ERR_RUNTIME, "\"%s_cpu\" not implemented for '%s'", name, wk_dtype_scalar_name(dt));
 }
@@ -328,6 +441,8 @@ bool wk_cpu_binary(wk_binary_op op, wk_tensor *out, const wk_tensor *a, const wk
     if (!fn) return not_impl((unsigned)op < WK_BIN_COUNT ? g_binary_names[op] : "binary", a->dtype);
     kctx k = {alpha, 0, 0, 0};
     const wk_tensor *ops[3] = {out, a, b};
+    loop_fn fast = out->dtype == a->dtype && b->dtype == a->dtype ? fast_binary(op, a->dtype, alpha) : NULL;
+    if (fast) fn = fast;
     return run(fn, 3, ops, &k);
 }
 

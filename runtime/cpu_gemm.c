@@ -1,4 +1,4 @@
-/* cpu_gemm.c — fp32/fp64 GEMM: OpenBLAS (dlopened) for large products, else a blocked, packed, multi-threaded GEMM (vector-extension micro-kernels, AVX2 when present); a generic fallback for other dtypes. */
+/* cpu_gemm.c — fp32/fp64 GEMM, GEMV and dot through OpenBLAS (dlopened, as PyTorch calls it), else a blocked, packed, multi-threaded GEMM (vector-extension micro-kernels, AVX2 when present); PyTorch's small-bmm loop; a generic fallback for other dtypes. */
 #include "cpu_kernels.h"
 #include "cpu_iter.h"
 #include <dlfcn.h>
@@ -161,24 +161,33 @@ static bool gemm_generic(wk_dtype dt, bool ta, bool tb, int64_t m, int64_t n, in
 }
 
 /* ------------------------------------------------------------------ OpenBLAS */
-/* Products of at least BLAS_MIN_WORK multiply-adds go to OpenBLAS's cblas_sgemm/dgemm,
- * dlopened at the first such product (the binary does not link it, start-up stays fast);
- * without the library (or with WICK_NO_BLAS=1 in the environment) the blocked GEMM above
- * runs. OpenBLAS's thread count follows wk_cpu_num_threads(). */
-#define BLAS_MIN_WORK (64.0 * 64 * 64)
+/* fp32/fp64 products, matrix-vector products and dot products go to OpenBLAS (cblas_*),
+ * dlopened at the first such call (the binary does not link it, start-up stays fast): PyTorch
+ * calls the same library (Debian's libblas.so.3 is OpenBLAS) for every size, so results match
+ * its bits. Without the library (or with WICK_NO_BLAS=1 in the environment), or inside a
+ * parallel job, the loops here run. OpenBLAS's thread count follows wk_cpu_num_threads(). */
 enum { CBLAS_ROW_MAJOR = 101, CBLAS_NO_TRANS = 111, CBLAS_TRANS = 112 };
 
 typedef void (*sgemm_fn)(int, int, int, int, int, int, float, const float *, int, const float *, int, float,
                          float *, int);
 typedef void (*dgemm_fn)(int, int, int, int, int, int, double, const double *, int, const double *, int, double,
                          double *, int);
+typedef void (*sgemv_fn)(int, int, int, int, float, const float *, int, const float *, int, float, float *, int);
+typedef void (*dgemv_fn)(int, int, int, int, double, const double *, int, const double *, int, double, double *, int);
+typedef float (*sdot_fn)(int, const float *, int, const float *, int);
+typedef double (*ddot_fn)(int, const double *, int, const double *, int);
 static struct {
     pthread_once_t once;
     sgemm_fn sgemm;
     dgemm_fn dgemm;
+    sgemv_fn sgemv;
+    dgemv_fn dgemv;
+    sdot_fn sdot;
+    ddot_fn ddot;
     void (*set_threads)(int);
     _Atomic int threads; /* last count given to OpenBLAS */
-} g_blas = {PTHREAD_ONCE_INIT, NULL, NULL, NULL, 0};
+    _Atomic bool ready;
+} g_blas = {.once = PTHREAD_ONCE_INIT};
 
 static void blas_load(void) {
     const char *off = getenv("WICK_NO_BLAS");
@@ -186,27 +195,38 @@ static void blas_load(void) {
     void *h = dlopen("libopenblas.so.0", RTLD_NOW | RTLD_LOCAL);
     if (!h) return;
     g_blas.set_threads = (void (*)(int))dlsym(h, "openblas_set_num_threads");
+    g_blas.sgemm = (sgemm_fn)dlsym(h, "cblas_sgemm");
     g_blas.dgemm = (dgemm_fn)dlsym(h, "cblas_dgemm");
-    g_blas.sgemm = (sgemm_fn)dlsym(h, "cblas_sgemm"); /* loaded last: the readiness flag */
+    g_blas.sgemv = (sgemv_fn)dlsym(h, "cblas_sgemv");
+    g_blas.dgemv = (dgemv_fn)dlsym(h, "cblas_dgemv");
+    g_blas.sdot = (sdot_fn)dlsym(h, "cblas_sdot");
+    g_blas.ddot = (ddot_fn)dlsym(h, "cblas_ddot");
+    g_blas.ready = g_blas.sgemm && g_blas.dgemm && g_blas.sgemv && g_blas.dgemv && g_blas.sdot && g_blas.ddot;
 }
+
+/* Whether OpenBLAS takes this call (f32/f64, outside parallel jobs, library present); sets
+ * its thread count. */
+static bool blas_ready(wk_dtype dt) {
+    if ((dt != WK_DT_F32 && dt != WK_DT_F64) || wk_cpu_in_parallel()) return false;
+    pthread_once(&g_blas.once, blas_load);
+    if (!g_blas.ready) return false;
+    int nt = wk_cpu_num_threads();
+    if (g_blas.set_threads && atomic_exchange(&g_blas.threads, nt) != nt) g_blas.set_threads(nt);
+    return true;
+}
+
+static bool fits_int(int64_t v) { return v >= 0 && v <= 0x7fffffff; }
+static int64_t max1(int64_t v) { return v > 1 ? v : 1; }
 
 /* cblas's argument rules (row-major): every dimension fits an int, leading dims large enough. */
 static bool blas_args_ok(bool ta, bool tb, int64_t m, int64_t n, int64_t k, int64_t lda, int64_t ldb, int64_t ldc) {
-    const int64_t lim = 0x7fffffff;
-    int64_t acols = ta ? m : k, bcols = tb ? k : n;
-    return m <= lim && n <= lim && k <= lim && lda <= lim && ldb <= lim && ldc <= lim && k > 0 &&
-           lda >= (acols > 1 ? acols : 1) && ldb >= (bcols > 1 ? bcols : 1) && ldc >= (n > 1 ? n : 1);
+    return fits_int(m) && fits_int(n) && fits_int(k) && fits_int(lda) && fits_int(ldb) && fits_int(ldc) && k > 0 &&
+           lda >= max1(ta ? m : k) && ldb >= max1(tb ? k : n) && ldc >= max1(n);
 }
 
 static bool blas_gemm(wk_dtype dt, bool ta, bool tb, int64_t m, int64_t n, int64_t k, double alpha,
                       const void *a, int64_t lda, const void *b, int64_t ldb, double beta, void *c, int64_t ldc) {
-    if ((dt != WK_DT_F32 && dt != WK_DT_F64) || (double)m * (double)n * (double)k < BLAS_MIN_WORK ||
-        wk_cpu_in_parallel() || !blas_args_ok(ta, tb, m, n, k, lda, ldb, ldc))
-        return false;
-    pthread_once(&g_blas.once, blas_load);
-    if (!g_blas.sgemm || !g_blas.dgemm) return false;
-    int nt = wk_cpu_num_threads();
-    if (g_blas.set_threads && atomic_exchange(&g_blas.threads, nt) != nt) g_blas.set_threads(nt);
+    if (!blas_args_ok(ta, tb, m, n, k, lda, ldb, ldc) || !blas_ready(dt)) return false;
     int tra = ta ? CBLAS_TRANS : CBLAS_NO_TRANS, trb = tb ? CBLAS_TRANS : CBLAS_NO_TRANS;
     if (dt == WK_DT_F32)
         g_blas.sgemm(CBLAS_ROW_MAJOR, tra, trb, (int)m, (int)n, (int)k, (float)alpha, a, (int)lda, b, (int)ldb,
@@ -236,4 +256,86 @@ bool wk_cpu_gemm(wk_dtype dt, bool ta, bool tb, int64_t m, int64_t n, int64_t k,
         return gemm_f64(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, uk);
     }
     return gemm_generic(dt, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
+
+/* ------------------------------------------------------------------ gemv, dot */
+/* Fallback loops (no OpenBLAS): one running sum per output element, in the vector's order. */
+#define GEMV_LOOP(T)                                                                             \
+    {                                                                                            \
+        const T *A = a, *X = x;                                                                  \
+        T *Y = y;                                                                                \
+        int64_t rows = ta ? n : m, len = ta ? m : n;                                             \
+        for (int64_t i = 0; i < rows; i++) {                                                     \
+            T acc = 0;                                                                           \
+            for (int64_t j = 0; j < len; j++) acc += (ta ? A[j * lda + i] : A[i * lda + j]) * X[j * incx]; \
+            T *yi = Y + i * incy;                                                                \
+            *yi = (T)beta == 0 ? (T)alpha * acc : (T)beta * *yi + (T)alpha * acc;                \
+        }                                                                                        \
+    }
+
+bool wk_cpu_gemv(wk_dtype dt, bool ta, int64_t m, int64_t n, double alpha, const void *a, int64_t lda,
+                 const void *x, int64_t incx, double beta, void *y, int64_t incy) {
+    if (dt != WK_DT_F32 && dt != WK_DT_F64)
+        return wk_cpu_gemm(dt, ta, false, ta ? n : m, 1, ta ? m : n, alpha, a, lda, x, incx, beta, y, incy);
+    bool ok = fits_int(m) && fits_int(n) && fits_int(lda) && lda >= max1(n) && incx > 0 && fits_int(incx) &&
+              incy > 0 && fits_int(incy);
+    if (ok && blas_ready(dt)) {
+        int tr = ta ? CBLAS_TRANS : CBLAS_NO_TRANS;
+        if (dt == WK_DT_F32)
+            g_blas.sgemv(CBLAS_ROW_MAJOR, tr, (int)m, (int)n, (float)alpha, a, (int)lda, x, (int)incx, (float)beta, y,
+                         (int)incy);
+        else
+            g_blas.dgemv(CBLAS_ROW_MAJOR, tr, (int)m, (int)n, alpha, a, (int)lda, x, (int)incx, beta, y, (int)incy);
+        return true;
+    }
+    if (dt == WK_DT_F32) GEMV_LOOP(float) else GEMV_LOOP(double)
+    return true;
+}
+
+#define DOT_LOOP(T)                                                                              \
+    {                                                                                            \
+        const T *X = x, *Y = y;                                                                  \
+        T acc = 0;                                                                               \
+        for (int64_t i = 0; i < n; i++) acc += X[i * incx] * Y[i * incy];                       \
+        *(T *)out = acc;                                                                         \
+    }
+
+bool wk_cpu_dot(wk_dtype dt, int64_t n, const void *x, int64_t incx, const void *y, int64_t incy, void *out) {
+    if (dt != WK_DT_F32 && dt != WK_DT_F64)
+        return wk_cpu_gemm(dt, false, false, 1, 1, n, 1.0, x, incx, y, incy, 0.0, out, 1);
+    if (n == 1) incx = incy = 1;
+    if (fits_int(n) && fits_int(incx) && fits_int(incy) && blas_ready(dt)) {
+        if (dt == WK_DT_F32) *(float *)out = g_blas.sdot((int)n, x, (int)incx, y, (int)incy);
+        else *(double *)out = g_blas.ddot((int)n, x, (int)incx, y, (int)incy);
+        return true;
+    }
+    if (dt == WK_DT_F32) DOT_LOOP(float) else DOT_LOOP(double)
+    return true;
+}
+
+/* ------------------------------------------------------------------ PyTorch's small bmm */
+/* at::native's baddbmm_cpu_kernel (used by bmm when M*N*K < 400): every element of out is
+ * one running sum over k in the operands' dtype. */
+#define BMM_SMALL(T)                                                                             \
+    {                                                                                            \
+        const char *pa = wk_tensor_data(a), *pb = wk_tensor_data(b);                             \
+        T *po = wk_tensor_data(out);                                                             \
+        const int64_t *sa = a->stride, *sb = b->stride;                                        \
+        for (int64_t q = 0; q < B; q++)                                                          \
+            for (int64_t i = 0; i < M; i++)                                                      \
+                for (int64_t j = 0; j < N; j++) {                                                \
+                    const T *ar = (const T *)pa + q * sa[0] + i * sa[1];                         \
+                    const T *bc = (const T *)pb + q * sb[0] + j * sb[2];                         \
+                    T acc = 0;                                                                   \
+                    for (int64_t p = 0; p < K; p++) acc += ar[p * sa[2]] * bc[p * sb[1]];        \
+                    *po++ = acc;                                                                 \
+                }                                                                                \
+    }
+
+bool wk_cpu_bmm_small(wk_tensor *out, const wk_tensor *a, const wk_tensor *b) {
+    int64_t B = a->shape[0], M = a->shape[1], K = a->shape[2], N = b->shape[2];
+    if (a->dtype == WK_DT_F32) BMM_SMALL(float)
+    else if (a->dtype == WK_DT_F64) BMM_SMALL(double)
+    else return wk_rt_err(WK_ERR_RUNTIME, "bmm_small: float32/float64 only");
+    return true;
 }

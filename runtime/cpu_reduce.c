@@ -497,8 +497,136 @@ static bool float_sum(wk_reduce_op op, wk_tensor *out, const wk_tensor *a, uint3
     return true;
 }
 
+/* ------------------------------------------------------------------ other layouts */
+/* Sums of strided, transposed or permuted inputs follow ATen's TensorIterator: dims ordered
+ * as reorder_dimensions orders them for a reduction (reduced dims innermost, sorted by input
+ * stride; kept dims by output stride), adjacent dims coalesced, then cascade_sum's 2-D loop
+ * (inner, outer, scalar-inner or scalar-outer sum, chosen by strides) over the two innermost
+ * dims for every index of the outer ones, each result added into the zeroed output. Serial,
+ * as ATen runs it on one thread. */
+
+typedef struct { int64_t size, is, os; } sdim; /* one iterator dim: size, input/output strides (elements) */
+
+/* TensorIterator's should_swap for (output, input): > 0 when d0 must move outward of d1. */
+static int sdim_order(const sdim *d0, const sdim *d1) {
+    if ((d0->os == 0) != (d1->os == 0)) return d1->os == 0 ? 1 : -1;
+    const int64_t s0[2] = {d0->os, d0->is}, s1[2] = {d1->os, d1->is};
+    for (int k = 0; k < 2; k++) {
+        if (s0[k] == 0 || s1[k] == 0) continue;
+        if (s0[k] != s1[k]) return s0[k] < s1[k] ? -1 : 1;
+        if (d0->size > d1->size) return 1;
+    }
+    return 0;
+}
+
+/* The iterator's dims, innermost first, after ordering and coalescing; returns their count. */
+static int sum_dims(const wk_tensor *out, const wk_tensor *a, uint32_t mask, sdim *d) {
+    int n = 0;
+    for (int k = a->ndim - 1; k >= 0; k--) /* TensorIterator starts from the last dim inward */
+        if (a->shape[k] != 1) d[n++] = (sdim){a->shape[k], a->stride[k], mask >> k & 1 ? 0 : out->stride[k]};
+    for (int i = 1; i < n; i++) /* its insertion sort with ambiguous comparisons */
+        for (int j = i - 1, cur = i; j >= 0; j--) {
+            int c = sdim_order(&d[j], &d[cur]);
+            if (c > 0) { sdim t = d[j]; d[j] = d[cur]; d[cur] = t; cur = j; }
+            else if (c < 0) break;
+        }
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        if (m > 0 && d[m - 1].is * d[m - 1].size == d[i].is && d[m - 1].os * d[m - 1].size == d[i].os) {
+            d[m - 1].size *= d[i].size;
+            continue;
+        }
+        d[m++] = d[i];
+    }
+    return m;
+}
+
+/* cascade_sum's loop: size1 sums of size0 elements (input strides is0, is1; output os0 = 0
+ * or, when nothing is reduced here, an elementwise add), each added into out. */
+#define SUM2D_IMPL(T, VT, SUF)                                                                 \
+    static void sum2d_##SUF(const T *x, T *out, int64_t is0, int64_t is1, int64_t os0, int64_t os1, \
+                            int64_t size0, int64_t size1) {                                    \
+        enum { W = sizeof(VT) / sizeof(T) };                                                   \
+        if (os0 != 0 && os1 == 0) {                                                            \
+            int64_t t = is0; is0 = is1; is1 = t; t = os0; os0 = os1; os1 = t;                  \
+            t = size0; size0 = size1; size1 = t;                                               \
+        }                                                                                      \
+        if (os0 != 0) {                                                                        \
+            for (int64_t j = 0; j < size1; j++)                                                \
+                for (int64_t i = 0; i < size0; i++) out[j * os1 + i * os0] += x[j * is1 + i * is0]; \
+            return;                                                                            \
+        }                                                                                      \
+        int64_t j = 0;                                                                         \
+        if (is0 == 1 && size0 >= W) {                                                          \
+            for (; j < size1; j++) out[j * os1] += inner_sum_##SUF(x + j * is1, size0);       \
+        } else if (is1 == 1 && size1 >= W) {                                                   \
+            for (; j + SUM_ILP * W <= size1; j += SUM_ILP * W) {                               \
+                VT sv[SUM_ILP];                                                                \
+                T sc[SUM_ILP * W];                                                             \
+                cascade_vec_##SUF(x + j, is0, size0, sv);                                      \
+                memcpy(sc, sv, sizeof sv);                                                     \
+                for (int k = 0; k < SUM_ILP * W; k++) out[(j + k) * os1] += sc[k];            \
+            }                                                                                  \
+        } else if (is0 >= is1) {                                                               \
+            for (; j + SUM_ILP <= size1; j += SUM_ILP) {                                       \
+                T sc[SUM_ILP];                                                                 \
+                cascade_sc_##SUF(x + j * is1, is0, is1, size0, sc);                            \
+                for (int k = 0; k < SUM_ILP; k++) out[(j + k) * os1] += sc[k];                \
+            }                                                                                  \
+        }                                                                                      \
+        for (; j < size1; j++) out[j * os1] += row_sum_##SUF(x + j * is1, is0, size0);        \
+    }
+SUM2D_IMPL(float, sum_vf32, f32)
+SUM2D_IMPL(double, sum_vf64, f64)
+
+/* Any layout of a float32/float64 sum or mean (out of a's dtype). */
+static bool strided_sum(wk_reduce_op op, wk_tensor *out, const wk_tensor *a, uint32_t mask) {
+    sdim d[WK_MAX_DIMS + 2];
+    int nd = sum_dims(out, a, mask, d);
+    for (; nd < 2; nd++) d[nd] = (sdim){1, 0, 0};
+    bool f64 = a->dtype == WK_DT_F64;
+    if (!wk_tensor_fill_(out, wk_scalar_int(0))) return false;
+    int64_t idx[WK_MAX_DIMS + 2] = {0}, len = 1, nout = wk_tensor_numel(out);
+    for (int k = 0; k < a->ndim; k++) if (mask >> k & 1) len *= a->shape[k];
+    char *x = wk_tensor_data(a), *o = wk_tensor_data(out);
+    size_t es = f64 ? 8 : 4;
+    if (wk_tensor_numel(a) > 0) for (;;) {
+        int64_t xo = 0, oo = 0;
+        for (int k = 2; k < nd; k++) { xo += idx[k] * d[k].is; oo += idx[k] * d[k].os; }
+        if (f64) sum2d_f64((const double *)(x + xo * es), (double *)(o + oo * es), d[0].is, d[1].is, d[0].os, d[1].os, d[0].size, d[1].size);
+        else sum2d_f32((const float *)(x + xo * es), (float *)(o + oo * es), d[0].is, d[1].is, d[0].os, d[1].os, d[0].size, d[1].size);
+        int k = 2;
+        while (k < nd && ++idx[k] == d[k].size) idx[k++] = 0;
+        if (k >= nd) break;
+    }
+    if (op == WK_RED_MEAN) /* out is freshly allocated: row-major */
+        for (int64_t r = 0; r < nout; r++) {
+            if (f64) ((double *)o)[r] /= (double)len;
+            else ((float *)o)[r] /= (float)len;
+        }
+    return true;
+}
+
+/* PyTorch's sum(dtype=...) into a float dtype other than the input's: the input converted
+ * (make_reduction's self.to(dtype)), then summed. */
+static bool converted_sum(wk_reduce_op op, wk_tensor *out, const wk_tensor *a, uint32_t mask) {
+    wk_tensor *c = wk_tensor_empty_like(a, out->dtype);
+    bool ok = c && wk_tensor_copy_(c, a);
+    ok = ok && (float_sum(op, out, c, mask) || strided_sum(op, out, c, mask));
+    wk_tensor_decref(c);
+    return ok;
+}
+
+static bool pytorch_sum(wk_reduce_op op, wk_tensor *out, const wk_tensor *a, uint32_t mask) {
+    if ((op != WK_RED_SUM && op != WK_RED_MEAN) || (out->dtype != WK_DT_F32 && out->dtype != WK_DT_F64) ||
+        !is_row_major(out))
+        return false;
+    if (a->dtype != out->dtype) return a->dtype != WK_DT_F16 && a->dtype != WK_DT_BF16 && converted_sum(op, out, a, mask);
+    return float_sum(op, out, a, mask) || strided_sum(op, out, a, mask);
+}
+
 bool wk_cpu_reduce(wk_reduce_op op, wk_tensor *out, const wk_tensor *a, uint32_t dims, double param) {
-    if (float_sum(op, out, a, dims)) return true;
+    if (pytorch_sum(op, out, a, dims)) return true;
     inner_space in;
     inner_init(&in, a, dims);
     red_ctx k = {op, param, is_int_reduction(op, a->dtype, out->dtype), a->dtype, out->dtype, &in};

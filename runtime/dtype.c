@@ -25,6 +25,21 @@ size_t wk_dtype_size(wk_dtype dt) { return g_info[dt].size; }
 const char *wk_dtype_name(wk_dtype dt) { return g_info[dt].name; }
 const char *wk_dtype_short(wk_dtype dt) { return g_info[dt].shortname; }
 const char *wk_dtype_scalar_name(wk_dtype dt) { return g_info[dt].scalar; }
+
+const char *wk_dtype_ctype_name(wk_dtype dt) {
+    switch (dt) {
+    case WK_DT_F32: return "float";
+    case WK_DT_F64: return "double";
+    case WK_DT_F16: return "c10::Half";
+    case WK_DT_BF16: return "c10::BFloat16";
+    case WK_DT_I64: return "long int";
+    case WK_DT_I32: return "int";
+    case WK_DT_I16: return "short int";
+    case WK_DT_I8: return "signed char";
+    case WK_DT_U8: return "unsigned char";
+    default: return "bool";
+    }
+}
 bool wk_dtype_is_float(wk_dtype dt) { return dt >= WK_DT_F16; }
 bool wk_dtype_is_integral(wk_dtype dt) { return dt >= WK_DT_U8 && dt <= WK_DT_I64; }
 bool wk_dtype_is_signed(wk_dtype dt) { return dt != WK_DT_BOOL && dt != WK_DT_U8; }

@@ -15,6 +15,7 @@ size_t wk_dtype_size(wk_dtype dt);
 const char *wk_dtype_name(wk_dtype dt);        /* "torch.float32" (repr and str) */
 const char *wk_dtype_short(wk_dtype dt);       /* "float32" */
 const char *wk_dtype_scalar_name(wk_dtype dt); /* c10 name used in messages: "Float", "Long" */
+const char *wk_dtype_ctype_name(wk_dtype dt);  /* C++ type name in some messages: "float", "long int" */
 /* Accepts canonical names and aliases with or without "torch.": float, double, half,
  * long, int, short, char? (no), uint8, bool, bfloat16, float16, ... */
 bool wk_dtype_from_name(const char *name, wk_dtype *out);

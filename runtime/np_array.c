@@ -121,7 +121,11 @@ static wk_tensor *share(const wk_tensor *t) {
     return wk_tensor_as_strided(t, t->ndim, t->shape, t->stride, t->offset);
 }
 
-wk_value wk_np_from_tensor(wk_tensor *t) { return wk_np_wrap(share(t)); }
+/* tensor.numpy() may run before `import numpy`: the ndarray type is readied on first use. */
+wk_value wk_np_from_tensor(wk_tensor *t) {
+    if (!wk_np_types_init()) return WK_NULLV;
+    return wk_np_wrap(share(t));
+}
 
 wk_tensor *wk_np_to_tensor(wk_value v) {
     if (!wk_np_is_ndarray(v)) {

@@ -179,6 +179,7 @@ static wk_value umath(const char *name, wk_unary_op op, const wk_value *args, in
     wk_tensor *c = wk_dtype_is_float(t->dtype) || keep ? wk_tensor_incref(t) : wk_tensor_to_dtype(t, WK_DT_F64, false);
     wk_tensor_decref(t);
     if (!c) return wk_bind_rt_raise();
+    if (op == WK_UOP_ABS && c->dtype == WK_DT_BOOL) return wk_np_wrap(c);  /* NumPy: abs of bool is itself */
     wk_tensor *r = wk_op_unary(op, c);
     wk_tensor_decref(c);
     return wk_np_wrap(r);

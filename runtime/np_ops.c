@@ -114,7 +114,16 @@ static wk_tensor *compute(int op, operand *a, operand *b) {
                  names[op - WK_OP_BITAND]);
         return NULL;
     }
+    if (rd == WK_DT_BOOL && op == WK_OP_SUB) {
+        wk_raise(wk_exc_TypeError, "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, "
+                 "the `^` operator, or the logical_xor function instead.");
+        return NULL;
+    }
+    if (rd == WK_DT_BOOL && (op == WK_OP_DIV_FLOOR || op == WK_OP_REMAINDER || op == WK_OP_POW)) rd = WK_DT_I8;
     if (!cast_to(a, rd) || !cast_to(b, rd)) return NULL;
+    /* bool scalars join integer arithmetic as 0/1 (the tensor ops refuse a bool operand of `-`) */
+    if (a->is_scalar && a->s.kind == WK_SCALAR_BOOL && rd != WK_DT_BOOL) a->s = wk_scalar_int(wk_scalar_to_i64(a->s));
+    if (b->is_scalar && b->s.kind == WK_SCALAR_BOOL && rd != WK_DT_BOOL) b->s = wk_scalar_int(wk_scalar_to_i64(b->s));
     if (a->is_scalar && rd == WK_DT_F64) a->s = wk_scalar_float(wk_scalar_to_f64(a->s));
     if (b->is_scalar && rd == WK_DT_F64) b->s = wk_scalar_float(wk_scalar_to_f64(b->s));
     wk_tensor *r = wk_op_binary((wk_rt_binop)op, as_val(a), as_val(b));

@@ -75,6 +75,9 @@ wk_tensor *wk_op_softplus(wk_tensor *a, double beta, double threshold);
 wk_tensor *wk_op_where(wk_tensor *cond, wk_val a, wk_val b);
 /* start + weight*(end - start); weight scalar or tensor. */
 wk_tensor *wk_op_lerp(wk_tensor *start, wk_tensor *end, wk_val weight);
+/* self + value*t1*t2 (div: self + value*t1/t2) in one kernel with PyTorch's rounding; all
+ * three of one floating dtype, no autograd recorded (the caller checks). */
+wk_tensor *wk_op_addc_fused(wk_tensor *self, wk_tensor *t1, wk_tensor *t2, double value, bool div);
 wk_tensor *wk_op_masked_fill(wk_tensor *a, wk_tensor *mask, wk_val value);  /* value: 0-dim tensor or scalar */
 bool wk_op_masked_fill_(wk_tensor *self, wk_tensor *mask, wk_val value);
 bool wk_op_zero_(wk_tensor *self);
@@ -150,6 +153,9 @@ wk_tensor *wk_op_narrow(wk_tensor *a, int64_t dim, int64_t start, int64_t length
 wk_tensor *wk_op_select(wk_tensor *a, int64_t dim, int64_t index);
 wk_tensor *wk_op_slice(wk_tensor *a, int64_t dim, bool has_start, int64_t start, bool has_stop,
                        int64_t stop, int64_t step);
+wk_tensor *wk_op_unfold(wk_tensor *a, int64_t dim, int64_t size, int64_t step);   /* UnfoldBackward0 */
+wk_tensor *wk_op_flip(wk_tensor *a, int n, const int64_t *dims);                    /* FlipBackward0 (a copy) */
+wk_tensor *wk_op_take(wk_tensor *a, wk_tensor *index);                              /* TakeBackward0 */
 wk_tensor *wk_op_diagonal(wk_tensor *a, int64_t offset, int64_t d1, int64_t d2);
 wk_tensor *wk_op_contiguous(wk_tensor *a);  /* a itself (incref'd) when already contiguous */
 wk_tensor *wk_op_clone(wk_tensor *a);
@@ -203,5 +209,6 @@ wk_tensor *wk_op_broadcast_to(wk_tensor *a, int ndim, const int64_t *shape);
 /* torch.equal / allclose (false + no error on shape mismatch, like PyTorch). */
 bool wk_op_equal(wk_tensor *a, wk_tensor *b, bool *out);
 bool wk_op_allclose(wk_tensor *a, wk_tensor *b, double rtol, double atol, bool equal_nan, bool *out);
+wk_tensor *wk_op_isclose(wk_tensor *a, wk_tensor *b, double rtol, double atol, bool equal_nan);
 
 #endif

@@ -236,6 +236,30 @@ static bool check_alpha(wk_dtype dt, wk_scalar alpha) {
     return true;
 }
 
+/* PyTorch's CPU kernels for these ops have no Bool variant. */
+static bool binary_bool_ok(wk_binop op) {
+    static const char *const kernel[WK_OP_NBINOPS] = {
+        [WK_OP_DIV_FLOOR] = "div_floor_cpu", [WK_OP_DIV_TRUNC] = "div_trunc_cpu",
+        [WK_OP_REMAINDER] = "remainder_cpu", [WK_OP_FMOD] = "fmod_cpu", [WK_OP_POW] = "pow",
+    };
+    if (!kernel[op]) return true;
+    return wk_rt_err(WK_ERR_RUNTIME, "\"%s\" not implemented for 'Bool'", kernel[op]);
+}
+
+static bool val_is_bool(wk_val v) { return v.t ? v.t->dtype == WK_DT_BOOL : v.s.kind == WK_SCALAR_BOOL; }
+
+/* PyTorch's sub_check: no bool operand on either side of a subtraction. */
+static bool sub_bool_ok(wk_val a, wk_val b) {
+    bool ba = val_is_bool(a), bb = val_is_bool(b);
+    if (ba && bb)
+        return wk_rt_err(WK_ERR_RUNTIME, "Subtraction, the `-` operator, with two bool tensors is not supported. "
+                         "Use the `^` or `logical_xor()` operator instead.");
+    if (ba || bb)
+        return wk_rt_err(WK_ERR_RUNTIME, "Subtraction, the `-` operator, with a bool tensor is not supported. "
+                         "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+    return true;
+}
+
 static wk_tensor *binary_impl(wk_binop op, wk_val a, wk_val b, wk_scalar alpha) {
     if ((unsigned)op >= WK_OP_NBINOPS) { wk_rt_err(WK_ERR_VALUE, "bad binary op"); return NULL; }
     const bdesc *d = &g_bin[op];
@@ -246,10 +270,8 @@ static wk_tensor *binary_impl(wk_binop op, wk_val a, wk_val b, wk_scalar alpha) 
     if ((d->kind == K_TRUEDIV || d->kind == K_FLOAT) && !wk_dtype_is_float(ct)) ct = wk_dtype_default_float();
     ot = (d->kind == K_CMP || d->kind == K_LOGIC) ? WK_DT_BOOL : ct;
     if ((op == WK_OP_ADD || op == WK_OP_SUB) && !check_alpha(ct, alpha)) return NULL;
-    if (op == WK_OP_SUB && ct == WK_DT_BOOL) {
-        wk_rt_err(WK_ERR_RUNTIME, "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
-        return NULL;
-    }
+    if (ct == WK_DT_BOOL && !binary_bool_ok(op)) return NULL;
+    if (op == WK_OP_SUB && !sub_bool_ok(a, b)) return NULL;
     if (op == WK_OP_POW && !wk_dtype_is_float(ct) && !b.t && b.s.kind == WK_SCALAR_INT && b.s.v.i < 0) {
         wk_rt_err(WK_ERR_RUNTIME, "Integers to negative integer powers are not allowed.");
         return NULL;
@@ -262,7 +284,8 @@ static wk_tensor *binary_impl(wk_binop op, wk_val a, wk_val b, wk_scalar alpha) 
     if (!be) return NULL;
     opnd x, y;
     bool okx = opnd_init(&x, a, ct, dev, nd, shape), oky = okx && opnd_init(&y, b, ct, dev, nd, shape);
-    wk_tensor *out = oky ? wk_tensor_empty(nd, shape, ot, dev) : NULL;
+    const wk_tensor *lay[2] = {a.t, b.t};
+    wk_tensor *out = oky ? wk_tensor_empty_for(2, lay, nd, shape, ot, dev) : NULL;
     double al = wk_scalar_to_f64(alpha);
     if (out && !be->binary(d->kern, out, x.t, y.t, al)) { wk_tensor_decref(out); out = NULL; }
     if (okx) opnd_release(&x);
@@ -322,6 +345,8 @@ static bool binary_inplace(wk_binop op, wk_tensor *self, wk_val b, wk_scalar alp
     const bdesc *d = &g_bin[op];
     if (!wk_ag_check_inplace(self)) return false;
     wk_dtype ct = wk_op_result_type(wk_vt(self), b);
+    if (ct == WK_DT_BOOL && !binary_bool_ok(op)) return false;
+    if (op == WK_OP_SUB && !sub_bool_ok(wk_vt(self), b)) return false;
     bool fast = !wk_ag_needs(1, &self) && !(b.t && wk_ag_needs(1, &b.t)) && ct == self->dtype &&
                 (d->kind == K_ARITH || d->kind == K_ROUNDDIV || d->kind == K_BIT ||
                  (d->kind == K_TRUEDIV && wk_dtype_is_float(ct)) || (d->kind == K_FLOAT && wk_dtype_is_float(ct)));
@@ -507,22 +532,40 @@ static const udesc g_un[WK_UOP_COUNT] = {
 
 static bool bw_unary(wk_node *n, wk_tensor *const *g, wk_tensor **gin);
 
+/* The unary ops PyTorch refuses on bool tensors, with its messages (CPU kernel names). */
+static bool unary_bool_ok(wk_unary_op op) {
+    const char *k = NULL;
+    switch (op) {
+    case WK_UOP_NEG:
+        return wk_rt_err(WK_ERR_RUNTIME, "Negation, the `-` operator, on a bool tensor is not supported. If you are "
+                         "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+    case WK_UOP_RELU: return wk_rt_err(WK_ERR_RUNTIME, "Boolean inputs not supported for relu");
+    case WK_UOP_ABS: k = "abs_cpu"; break;
+    case WK_UOP_FLOOR: k = "floor_vml_cpu"; break;
+    case WK_UOP_CEIL: k = "ceil_vml_cpu"; break;
+    case WK_UOP_ROUND: k = "round_vml_cpu"; break;
+    case WK_UOP_TRUNC: k = "trunc_vml_cpu"; break;
+    default: return true;
+    }
+    return wk_rt_err(WK_ERR_RUNTIME, "\"%s\" not implemented for 'Bool'", k);
+}
+
 static wk_tensor *unary_impl(wk_unary_op op, wk_tensor *a, const double *params) {
     if ((unsigned)op >= WK_UOP_COUNT) { wk_rt_err(WK_ERR_VALUE, "bad unary op"); return NULL; }
-    const udesc *d = &g_un[op];
-    if (op == WK_UOP_NEG && a->dtype == WK_DT_BOOL) {
-        wk_rt_err(WK_ERR_RUNTIME, "Negation, the `-` operator, on a bool tensor is not supported. If you are "
-                  "trying to invert a mask, use the `~` or `logical_not()` operator instead.");
-        return NULL;
+    if (a->dtype == WK_DT_BOOL) {
+        if (!unary_bool_ok(op)) return NULL;
+        if (op == WK_UOP_BITWISE_NOT) op = WK_UOP_LOGICAL_NOT;  /* ~True is False, not ~1 */
     }
-    wk_dtype ct = a->dtype;
+    const udesc *d = &g_un[op];
+    wk_dtype ct = a->dtype == WK_DT_BOOL && op == WK_UOP_SQUARE ? WK_DT_I64 : a->dtype;  /* pow(b, 2) promotes */
     if (d->kind == U_FLOAT && !wk_dtype_is_float(ct)) ct = wk_dtype_default_float();
     wk_dtype ot = d->kind == U_BOOL ? WK_DT_BOOL : ct;
     wk_device dev = wk_tensor_device(a);
     const wk_backend *be = backend_of(dev);
     if (!be) return NULL;
     wk_tensor *x = wk_tensor_to_dtype(a, ct, false);
-    wk_tensor *out = x ? wk_tensor_empty(a->ndim, a->shape, ot, dev) : NULL;
+    const wk_tensor *lay[1] = {a};
+    wk_tensor *out = x ? wk_tensor_empty_for(1, lay, a->ndim, a->shape, ot, dev) : NULL;
     if (out && !be->unary(op, out, x, params)) { wk_tensor_decref(out); out = NULL; }
     wk_tensor_decref(x);
     if (!out || !d->gname || !wk_dtype_is_float(ot) || !wk_ag_needs(1, &a)) return out;
@@ -769,7 +812,8 @@ wk_tensor *wk_op_where(wk_tensor *cond, wk_val a, wk_val b) {
     wk_tensor *c = operand(wk_vt(cond), WK_DT_BOOL, dev, nd, shape);
     opnd x, y;
     bool okx = c && opnd_init(&x, a, ct, dev, nd, shape), oky = okx && opnd_init(&y, b, ct, dev, nd, shape);
-    wk_tensor *out = oky ? wk_tensor_empty(nd, shape, ct, dev) : NULL;
+    const wk_tensor *lay[3] = {cond, a.t, b.t};
+    wk_tensor *out = oky ? wk_tensor_empty_for(3, lay, nd, shape, ct, dev) : NULL;
     if (out && !be->ternary(WK_TER_WHERE, out, c, x.t, y.t, 0)) { wk_tensor_decref(out); out = NULL; }
     if (okx) opnd_release(&x);
     if (oky) opnd_release(&y);
@@ -828,7 +872,8 @@ wk_tensor *wk_op_lerp(wk_tensor *start, wk_tensor *end, wk_val weight) {
     opnd o[3];
     int k = 0;
     while (k < 3 && opnd_init(&o[k], v[k], dt, dev, nd, shape)) k++;
-    wk_tensor *out = k == 3 ? wk_tensor_empty(nd, shape, dt, dev) : NULL;
+    const wk_tensor *lay[3] = {start, end, weight.t};
+    wk_tensor *out = k == 3 ? wk_tensor_empty_for(3, lay, nd, shape, dt, dev) : NULL;
     if (out && !be->ternary(WK_TER_LERP, out, o[0].t, o[1].t, o[2].t, 0)) { wk_tensor_decref(out); out = NULL; }
     while (k > 0) opnd_release(&o[--k]);
     wk_tensor *ins[3] = {start, end, weight.t};
@@ -842,6 +887,31 @@ wk_tensor *wk_op_lerp(wk_tensor *start, wk_tensor *end, wk_val weight) {
     wk_ag_save(n, end);
     wk_ag_save(n, weight.t);
     wk_node_decref(n);
+    return out;
+}
+
+/* self + value*t1*t2 or self + value*t1/t2 in one kernel, rounded like PyTorch's CPU
+ * addcmul/addcdiv. For operands of one floating dtype that need no autograd (the caller
+ * checks; bind_pointwise.c composes differentiable ops otherwise). */
+wk_tensor *wk_op_addc_fused(wk_tensor *self, wk_tensor *t1, wk_tensor *t2, double value, bool div) {
+    wk_val v[3] = {wk_vt(self), wk_vt(t1), wk_vt(t2)};
+    if (!check_devices(3, v)) return NULL;
+    int nd;
+    int64_t shape[WK_MAX_DIMS];
+    if (!bshape(3, v, &nd, shape)) return NULL;
+    wk_device dev = wk_tensor_device(self);
+    const wk_backend *be = backend_of(dev);
+    if (!be) return NULL;
+    opnd o[3];
+    int k = 0;
+    while (k < 3 && opnd_init(&o[k], v[k], self->dtype, dev, nd, shape)) k++;
+    const wk_tensor *lay[3] = {self, t1, t2};
+    wk_tensor *out = k == 3 ? wk_tensor_empty_for(3, lay, nd, shape, self->dtype, dev) : NULL;
+    if (out && !be->ternary(div ? WK_TER_ADDCDIV : WK_TER_ADDCMUL, out, o[0].t, o[1].t, o[2].t, value)) {
+        wk_tensor_decref(out);
+        out = NULL;
+    }
+    while (k > 0) opnd_release(&o[--k]);
     return out;
 }
 
@@ -875,7 +945,7 @@ wk_tensor *wk_op_masked_fill(wk_tensor *a, wk_tensor *mask, wk_val value) {
     }
     wk_scalar sv;
     if (!scalar_of(value, "masked_fill", &sv)) return NULL;
-    wk_val v[2] = {wk_vt(a), wk_vt(mask)};
+    wk_val v[2] = {wk_vt(mask), wk_vt(a)};   /* PyTorch broadcasts mask (a) against self (b) */
     if (!check_devices(2, v)) return NULL;
     int nd;
     int64_t shape[WK_MAX_DIMS];

@@ -42,6 +42,12 @@ wk_tensor *wk_op_index_select(wk_tensor *a, int64_t dim, wk_tensor *index) {
     }
     wk_tensor *ops[2] = {a, index};
     if (!wk_ops_same_device(2, ops)) return NULL;
+    if (wk_tensor_device(index).type == WK_DEV_CPU)   /* PyTorch's index_select does not wrap negative indices */
+        for (int64_t i = 0; i < wk_tensor_numel(index); i++)
+            if (wk_scalar_to_i64(wk_tensor_get_flat(index, i)) < 0) {
+                wk_rt_err(WK_ERR_INDEX, "index out of range in self");
+                return NULL;
+            }
     wk_tensor *ix = wk_tensor_to_dtype(index, WK_DT_I64, false);
     int64_t shape[WK_MAX_DIMS];
     memcpy(shape, a->shape, sizeof shape);
@@ -63,8 +69,11 @@ wk_tensor *wk_op_gather(wk_tensor *a, int64_t dim, wk_tensor *index) {
     }
     for (int k = 0; k < a->ndim; k++)
         if (k != d && index->shape[k] > a->shape[k]) {
-            wk_rt_err(WK_ERR_RUNTIME, "Size does not match at dimension %d expected index [%lld] to be smaller than self [%lld] apart from dimension %d",
-                      k, (long long)index->shape[k], (long long)a->shape[k], d);
+            char is[256], ss[256];
+            wk_shape_str(is, sizeof is, index->ndim, index->shape);
+            wk_shape_str(ss, sizeof ss, a->ndim, a->shape);
+            wk_rt_err(WK_ERR_RUNTIME, "Size does not match at dimension %d expected index %s to be smaller than self %s apart from dimension %d",
+                      k, is, ss, d);
             return NULL;
         }
     wk_tensor *out = wk_tensor_empty(index->ndim, index->shape, a->dtype, wk_tensor_device(a));
@@ -107,7 +116,13 @@ static wk_tensor *scatter_oop(wk_tensor *a, int64_t dim, wk_tensor *index, wk_va
     int d;
     if (!wk_wrap_dim(dim, a->ndim ? a->ndim : 1, &d)) return NULL;
     if (index->dtype != WK_DT_I64) {
-        wk_rt_err(WK_ERR_RUNTIME, "%s(): Expected dtype int64 for index", idx_add ? "index_add_" : "scatter");
+        if (idx_add && index->dtype != WK_DT_I32)
+            wk_rt_err(WK_ERR_RUNTIME, "index_add_(): Expected dtype int32/int64 for index but got: %s",
+                      wk_dtype_scalar_name(index->dtype));
+        else if (idx_add)
+            wk_rt_err(WK_ERR_RUNTIME, "index_add_(): int32 indices are not supported in wick (use int64)");
+        else
+            wk_rt_err(WK_ERR_RUNTIME, "scatter(): Expected dtype int64 for index");
         return NULL;
     }
     if (!idx_add && index->ndim != a->ndim && a->ndim) {
@@ -190,6 +205,30 @@ wk_tensor *wk_op_nonzero(wk_tensor *a) {
     return out;
 }
 
+/* take(index): elements of the flattened tensor at index (negative wrap), shaped like index. */
+wk_tensor *wk_op_take(wk_tensor *a, wk_tensor *index) {
+    if (index->dtype != WK_DT_I64) {
+        wk_rt_err(WK_ERR_RUNTIME, "take(): Expected a long tensor for index, but got %s", wk_dtype_scalar_name(index->dtype));
+        return NULL;
+    }
+    int64_t numel = wk_tensor_numel(a);
+    if (wk_tensor_device(index).type == WK_DEV_CPU)
+        for (int64_t i = 0; i < wk_tensor_numel(index); i++) {
+            int64_t v = wk_scalar_to_i64(wk_tensor_get_flat(index, i));
+            if (v < -numel || v >= numel) {
+                wk_rt_err(WK_ERR_INDEX, "out of range: tried to access index %lld on a tensor of %lld elements.",
+                          (long long)v, (long long)numel);
+                return NULL;
+            }
+        }
+    wk_tensor *flat = wk_op_reshape(a, 1, &numel);
+    wk_tensor *r = flat ? wk_op_index(flat, 1, &index) : NULL;
+    wk_tensor_decref(flat);
+    wk_node *n = r ? wk_autograd_grad_fn(r) : NULL;
+    if (n) n->name = "TakeBackward0";
+    return r;
+}
+
 wk_tensor *wk_op_masked_select(wk_tensor *a, wk_tensor *mask) {
     if (mask->dtype != WK_DT_BOOL) {
         wk_rt_err(WK_ERR_RUNTIME, "masked_select: expected BoolTensor for mask");
@@ -198,7 +237,7 @@ wk_tensor *wk_op_masked_select(wk_tensor *a, wk_tensor *mask) {
     wk_tensor *idx[1] = {mask};
     int64_t sh[WK_MAX_DIMS];
     int nd;
-    if (!wk_broadcast_shapes(a->ndim, a->shape, mask->ndim, mask->shape, &nd, sh)) return NULL;
+    if (!wk_broadcast_shapes(mask->ndim, mask->shape, a->ndim, a->shape, &nd, sh)) return NULL;
     wk_tensor *ae = wk_op_expand(a, nd, sh), *me = wk_tensor_expand(mask, nd, sh);
     wk_tensor *r = ae && me ? wk_op_index(ae, 1, idx[0] == mask ? &me : idx) : NULL;
     wk_tensor_decref(ae);
@@ -308,7 +347,7 @@ static bool make_plan(wk_tensor *a, wk_tensor **per_dim, plan *p) {
             wk_tensor_decref(mn);
             if (hi >= size || lo < -size) {
                 ok = wk_rt_err(WK_ERR_INDEX, "index %lld is out of bounds for dimension %d with size %lld",
-                               (long long)(hi >= size ? hi : lo), d, (long long)size);
+                               (long long)(hi >= size ? hi : lo), i, (long long)size);   /* PyTorch counts index tensors */
                 break;
             }
         }
@@ -510,7 +549,7 @@ typedef struct {
     int lab[WK_MAX_DIMS + 1];
 } ein_term;
 
-static bool ein_parse_term(const char **ps, ein_term *t) {
+static bool ein_parse_term(const char *eq, const char **ps, ein_term *t) {
     const char *s = *ps;
     t->n = 0;
     while (*s && *s != ',' && *s != '-') {
@@ -523,7 +562,7 @@ static bool ein_parse_term(const char **ps, ein_term *t) {
             continue;
         }
         int id = label_id(*s);
-        if (id < 0) return wk_rt_err(WK_ERR_RUNTIME, "einsum(): invalid subscript given at index %d in the equation string, subscripts must be in [a-zA-Z]", 0);
+        if (id < 0) return wk_rt_err(WK_ERR_RUNTIME, "einsum(): invalid subscript given at index %d in the equation string, subscripts must be in [a-zA-Z]", (int)(s - eq));
         if (t->n > WK_MAX_DIMS) return wk_rt_err(WK_ERR_RUNTIME, "einsum(): too many subscripts");
         t->lab[t->n++] = id;
         s++;
@@ -539,13 +578,13 @@ wk_tensor *wk_op_einsum(const char *eq, int nops, wk_tensor *const *ops) {
     bool explicit_out = false;
     while (true) {
         if (nt == 16) { wk_rt_err(WK_ERR_RUNTIME, "einsum(): too many operands"); return NULL; }
-        if (!ein_parse_term(&s, &in[nt++])) return NULL;
+        if (!ein_parse_term(eq, &s, &in[nt++])) return NULL;
         if (*s == ',') { s++; continue; }
         if (*s == '-') {
             if (s[1] != '>') { wk_rt_err(WK_ERR_RUNTIME, "einsum(): invalid '-' in equation"); return NULL; }
             s += 2;
             explicit_out = true;
-            if (!ein_parse_term(&s, &out)) return NULL;
+            if (!ein_parse_term(eq, &s, &out)) return NULL;
         }
         break;
     }
@@ -591,6 +630,11 @@ wk_tensor *wk_op_einsum(const char *eq, int nops, wk_tensor *const *ops) {
         }
         for (int d = 0; d < nd && ok; d++) {
             int64_t sz = ops[i]->shape[d];
+            for (int e = 0; e < d && ok; e++)
+                if (ids[e] == ids[d] && ids[d] < 100 && ops[i]->shape[e] != sz)
+                    ok = wk_rt_err(WK_ERR_RUNTIME, "einsum(): subscript %c is repeated for operand %d but the sizes don't match, %lld != %lld",
+                                   ids[d] < 26 ? 'a' + ids[d] : 'A' + ids[d] - 26, i, (long long)sz, (long long)ops[i]->shape[e]);
+            if (!ok) break;
             if (ids[d] >= 100) {
                 int k = ids[d] - 100;
                 if (esize[k] == 1) esize[k] = sz;
@@ -675,7 +719,12 @@ wk_tensor *wk_op_einsum(const char *eq, int nops, wk_tensor *const *ops) {
     if (explicit_out) {
         for (int j = 0; j < out.n && ok; j++) {
             if (out.lab[j] == -2) { out_ell = true; olab[on++] = -2; continue; }
-            if (pos[out.lab[j]] < 0) {
+            for (int e = 0; e < j && ok; e++)
+                if (out.lab[e] == out.lab[j]) {
+                    int L = out.lab[j];
+                    ok = wk_rt_err(WK_ERR_RUNTIME, "einsum(): output subscript %c appears more than once in the output", L < 26 ? 'a' + L : 'A' + L - 26);
+                }
+            if (ok && pos[out.lab[j]] < 0) {
                 int L = out.lab[j];
                 ok = wk_rt_err(WK_ERR_RUNTIME, "einsum(): output subscript %c does not appear in the equation for any input operand", L < 26 ? 'a' + L : 'A' + L - 26);
             }

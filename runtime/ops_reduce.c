@@ -94,8 +94,8 @@ wk_tensor *wk_op_mean(wk_tensor *a, const int64_t *dims, int ndims, bool keepdim
     if (!mask_of(a, dims, ndims, &mask)) return NULL;
     wk_dtype odt = dtype != WK_NO_DTYPE ? (wk_dtype)dtype : a->dtype;
     if (!wk_dtype_is_float(odt)) {
-        wk_rt_err(WK_ERR_RUNTIME, "mean(): could not infer output dtype. Input dtype must be either a floating "
-                  "point or complex dtype. Got: %s", wk_dtype_scalar_name(odt));
+        wk_rt_err(WK_ERR_RUNTIME, "mean(): could not infer output dtype. %s dtype must be either a floating "
+                  "point or complex dtype. Got: %s", dtype != WK_NO_DTYPE ? "Optional" : "Input", wk_dtype_scalar_name(odt));
         return NULL;
     }
     wk_tensor *out = reduce_raw(WK_RED_MEAN, a, mask, keepdim, odt, 0);
@@ -275,12 +275,17 @@ static wk_tensor *extreme(wk_tensor *a, const int64_t *dims, int ndims, bool kee
     uint32_t mask;
     if (!mask_of(a, dims, ndims, &mask)) return NULL;
     if (wk_tensor_numel(a) == 0) {
-        if (whole)
+        const char *op = whole ? (mx ? "max" : "min") : (mx ? "amax" : "amin");
+        if (whole || ndims == 0) {
             wk_rt_err(WK_ERR_RUNTIME, "%s(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
-                      "reduction dim with the 'dim' argument.", mx ? "max" : "min");
-        else
-            wk_rt_err(WK_ERR_INDEX, "%s(): Expected reduction dim %d to have non-zero size.", mx ? "amax" : "amin", 0);
-        return NULL;
+                      "reduction dim with the 'dim' argument.", op);
+            return NULL;
+        }
+        for (int d = 0; d < a->ndim; d++)  /* an empty result is fine; reducing over an empty dim is not */
+            if ((mask >> d & 1) && a->shape[d] == 0) {
+                wk_rt_err(WK_ERR_INDEX, "%s(): Expected reduction dim %d to have non-zero size.", op, d);
+                return NULL;
+            }
     }
     wk_tensor *out = reduce_raw(mx ? WK_RED_MAX : WK_RED_MIN, a, mask, keepdim, a->dtype, 0);
     if (out) record(out, name, bw_amax, a, mask, keepdim, 0, true, true);

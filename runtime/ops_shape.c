@@ -7,7 +7,24 @@
 
 /* ================================================================== views */
 
-typedef enum { V_RESHAPE, V_PERMUTE, V_TRANSPOSE, V_EXPAND, V_NARROW, V_SELECT, V_SLICE, V_DIAGONAL } vkind;
+typedef enum { V_RESHAPE, V_PERMUTE, V_TRANSPOSE, V_EXPAND, V_NARROW, V_SELECT, V_SLICE, V_DIAGONAL, V_UNFOLD } vkind;
+
+/* Gradient of unfold(d, size, step): windows may overlap, so each window's gradient is
+ * added into its slice of a zero tensor shaped like the input. */
+static wk_tensor *unfold_backward(wk_scope *s, const wk_tmeta *in, wk_tensor *g, int d, int64_t size, int64_t step) {
+    wk_tensor *z = x_zeros(s, in);
+    int64_t perm[WK_MAX_DIMS];   /* the window dim (last) goes back to position d */
+    for (int i = 0, j = 0; i < in->ndim; i++) perm[i] = i == d ? in->ndim - 1 : j++;
+    for (int64_t w = 0; z && w < g->shape[d]; w++) {
+        wk_tensor *zv = wk_tensor_narrow(z, d, w * step, size), *gw = wk_tensor_select(g, d, w);
+        wk_tensor *gp = gw ? wk_tensor_permute(gw, perm) : NULL;
+        wk_tensor *sum = zv && gp ? wk_op_binary(WK_OP_ADD, wk_vt(zv), wk_vt(gp)) : NULL;
+        bool ok = sum && wk_tensor_copy_(zv, sum);
+        wk_tensor_decref(zv); wk_tensor_decref(gw); wk_tensor_decref(gp); wk_tensor_decref(sum);
+        if (!ok) return NULL;
+    }
+    return z;
+}
 
 /* Re-applies an embedding view (narrow/select/slice/diagonal) recorded in n->iv to t. */
 static wk_tensor *reapply(const wk_node *n, wk_tensor *t) {
@@ -35,6 +52,7 @@ static bool bw_view(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     }
     case V_TRANSPOSE: r = x_own(&s, wk_op_transpose(g[0], n->iv[1], n->iv[2])); break;
     case V_EXPAND: r = g[0]; break;  /* the engine sums it back to the input shape */
+    case V_UNFOLD: r = unfold_backward(&s, in, g[0], (int)n->iv[1], n->iv[2], n->iv[3]); break;
     default: {
         wk_tensor *z = x_zeros(&s, in), *v = z ? x_own(&s, reapply(n, z)) : NULL;
         r = v && wk_tensor_copy_(v, g[0]) ? z : NULL;
@@ -139,6 +157,43 @@ wk_tensor *wk_op_slice(wk_tensor *a, int64_t dim, bool has_start, int64_t start,
     return view_rec(out, a, "SliceBackward0", V_SLICE, 4, p);
 }
 
+wk_tensor *wk_op_unfold(wk_tensor *a, int64_t dim, int64_t size, int64_t step) {
+    wk_tensor *out = wk_tensor_unfold(a, dim, size, step);
+    if (!out || a->ndim == 0) return view_rec(out, a, "UnfoldBackward0", V_RESHAPE, 0, NULL);
+    int d;
+    wk_wrap_dim(dim, a->ndim, &d);
+    int64_t p[3] = {d, size, step};
+    return view_rec(out, a, "UnfoldBackward0", V_UNFOLD, 3, p);
+}
+
+/* A copy with the listed dims reversed: one index_select per dim, named FlipBackward0. */
+wk_tensor *wk_op_flip(wk_tensor *a, int n, const int64_t *dims) {
+    if (a->ndim == 0 || n == 0) return wk_op_clone(a);
+    wk_tensor *r = wk_tensor_incref(a);
+    for (int i = 0; i < n && r; i++) {
+        int d;
+        if (!wk_wrap_dim(dims[i], a->ndim, &d)) { wk_tensor_decref(r); return NULL; }
+        for (int j = 0; j < i; j++) {
+            int e;
+            if (wk_wrap_dim(dims[j], a->ndim, &e) && e == d) {
+                wk_tensor_decref(r);
+                wk_rt_err(WK_ERR_RUNTIME, "dim %d appears multiple times in the list of dims", d);
+                return NULL;
+            }
+        }
+        int64_t len = a->shape[d];
+        wk_tensor *rev = wk_tensor_arange(wk_scalar_int(len - 1), wk_scalar_int(-1), wk_scalar_int(-1), WK_DT_I64,
+                                          wk_tensor_device(a));
+        wk_tensor *next = rev ? wk_op_index_select(r, d, rev) : NULL;
+        wk_tensor_decref(rev);
+        wk_tensor_decref(r);
+        r = next;
+    }
+    wk_node *node = r ? wk_autograd_grad_fn(r) : NULL;
+    if (node) node->name = "FlipBackward0";
+    return r;
+}
+
 wk_tensor *wk_op_diagonal(wk_tensor *a, int64_t offset, int64_t d1, int64_t d2) {
     int64_t p[3] = {offset, d1, d2};
     return view_rec(wk_tensor_diagonal(a, offset, d1, d2), a, "DiagonalBackward0", V_DIAGONAL, 3, p);
@@ -211,9 +266,15 @@ wk_tensor *wk_op_repeat(wk_tensor *a, int n, const int64_t *repeats) {
         int64_t size = i < n - a->ndim ? 1 : a->shape[i - (n - a->ndim)];
         vs[2 * i] = 1; vs[2 * i + 1] = size;
         es[2 * i] = repeats[i]; es[2 * i + 1] = size;
-        os[i] = repeats[i] * size;
-        if (repeats[i] < 0) { wk_rt_err(WK_ERR_RUNTIME, "Trying to create tensor with negative dimension %lld: [%lld]", (long long)repeats[i], (long long)repeats[i]); return NULL; }
+        os[i] = (int64_t)((uint64_t)repeats[i] * (uint64_t)size); /* wraps like PyTorch's */
     }
+    for (int i = 0; i < n; i++)
+        if (os[i] < 0 || repeats[i] < 0) {
+            char buf[256];
+            wk_shape_str(buf, sizeof buf, n, os);
+            wk_rt_err(WK_ERR_RUNTIME, "Trying to create tensor with negative dimension %lld: %s", (long long)os[i], buf);
+            return NULL;
+        }
     wk_tensor *v = wk_tensor_reshape(a, 2 * n, vs), *e = v ? wk_tensor_expand(v, 2 * n, es) : NULL;
     wk_tensor *c = e ? wk_tensor_contiguous(e) : NULL, *out = c ? wk_tensor_reshape(c, n, os) : NULL;
     if (c == e && c) { wk_tensor *cl = wk_tensor_clone(c); wk_tensor_decref(out); out = cl ? wk_tensor_reshape(cl, n, os) : NULL; wk_tensor_decref(cl); }
@@ -398,7 +459,7 @@ wk_tensor **wk_op_split(wk_tensor *a, int64_t split_size, int64_t dim, int *n_ou
         return NULL;
     }
     if (split_size < 0) { wk_rt_err(WK_ERR_RUNTIME, "split expects split_size be non-negative, but got split_size=%lld", (long long)split_size); return NULL; }
-    int n = split_size ? (int)((len + split_size - 1) / split_size) : 1;
+    int n = split_size ? (int)(len / split_size + (len % split_size != 0)) : 1;
     if (n == 0) n = 1;
     int64_t *sizes = malloc(sizeof(int64_t) * (size_t)n);
     if (!sizes) { wk_rt_err(WK_ERR_OOM, "out of memory"); return NULL; }
@@ -412,9 +473,9 @@ wk_tensor **wk_op_chunk(wk_tensor *a, int64_t chunks, int64_t dim, int *n_out) {
     if (chunks <= 0) { wk_rt_err(WK_ERR_RUNTIME, "chunk expects `chunks` to be greater than 0, got: %lld", (long long)chunks); return NULL; }
     int d;
     if (!wk_wrap_dim(dim, a->ndim, &d)) return NULL;
-    int64_t len = a->shape[d], size = (len + chunks - 1) / chunks;
-    if (size == 0 && len == 0) size = 0;
+    int64_t len = a->shape[d], size = len / chunks + (len % chunks != 0);
     if (size == 0) {  /* empty dim: chunks empty pieces */
+        if (chunks > INT32_MAX) { wk_rt_err(WK_ERR_RUNTIME, "std::bad_alloc"); return NULL; }  /* PyTorch's text */
         int64_t *z = calloc((size_t)chunks, sizeof *z);
         wk_tensor **r = z ? pieces(a, d, (int)chunks, z, false, "SplitBackward0", n_out) : NULL;
         free(z);
@@ -445,20 +506,42 @@ bool wk_op_equal(wk_tensor *a, wk_tensor *b, bool *out) {
     return ok;
 }
 
-bool wk_op_allclose(wk_tensor *a, wk_tensor *b, double rtol, double atol, bool equal_nan, bool *out) {
+/* PyTorch's isclose: a == b, or (equal_nan) both nan, or |a - b| finite and <= atol + |rtol * b|. */
+wk_tensor *wk_op_isclose(wk_tensor *a, wk_tensor *b, double rtol, double atol, bool equal_nan) {
+    if (a->dtype != b->dtype) {
+        wk_rt_err(WK_ERR_RUNTIME, "%s did not match %s", wk_dtype_scalar_name(a->dtype), wk_dtype_scalar_name(b->dtype));
+        return NULL;
+    }
+    if (rtol < 0 || atol < 0) {
+        wk_rt_err(WK_ERR_RUNTIME, "%s must be greater than or equal to zero, but got %g", rtol < 0 ? "rtol" : "atol",
+                  rtol < 0 ? rtol : atol);
+        return NULL;
+    }
     bool was = wk_grad_enabled();
     wk_grad_set_enabled(false);
     wk_scope s = {0};
-    wk_tensor *diff = x_un(&s, WK_UOP_ABS, x_bin(&s, WK_OP_SUB, a, b));
-    wk_tensor *tol = x_bins(&s, WK_OP_ADD, x_bins(&s, WK_OP_MUL, x_un(&s, WK_UOP_ABS, b), rtol), atol);
-    wk_tensor *ok = x_bin(&s, WK_OP_LE, diff, tol);
-    wk_tensor *same = x_bin(&s, WK_OP_EQ, a, b);
-    ok = x_bin(&s, WK_OP_LOGICAL_OR, ok, same);
-    if (equal_nan) ok = x_bin(&s, WK_OP_LOGICAL_OR, ok, x_bin(&s, WK_OP_LOGICAL_AND, x_un(&s, WK_UOP_ISNAN, a), x_un(&s, WK_UOP_ISNAN, b)));
-    wk_tensor *all = ok ? x_own(&s, wk_op_all(ok, NULL, 0, false)) : NULL;
-    if (all) *out = wk_scalar_to_i64(wk_tensor_get_flat(all, 0)) != 0;
-    bool r = all != NULL;
+    wk_tensor *close = x_bin(&s, WK_OP_EQ, a, b);
+    if (equal_nan && wk_dtype_is_float(a->dtype))
+        close = x_bin(&s, WK_OP_LOGICAL_OR, close, x_bin(&s, WK_OP_LOGICAL_AND, x_un(&s, WK_UOP_ISNAN, a), x_un(&s, WK_UOP_ISNAN, b)));
+    if (rtol != 0 || atol != 0) {
+        wk_tensor *fa = a->dtype == WK_DT_BOOL ? x_own(&s, wk_op_to_dtype(a, wk_dtype_default_float(), false)) : a;
+        wk_tensor *fb = b->dtype == WK_DT_BOOL ? x_own(&s, wk_op_to_dtype(b, wk_dtype_default_float(), false)) : b;
+        wk_tensor *allowed = x_bins(&s, WK_OP_ADD, x_un(&s, WK_UOP_ABS, x_bins(&s, WK_OP_MUL, fb, rtol)), atol);
+        wk_tensor *err = x_un(&s, WK_UOP_ABS, x_bin(&s, WK_OP_SUB, fa, fb));
+        wk_tensor *ok = x_bin(&s, WK_OP_LOGICAL_AND, x_un(&s, WK_UOP_ISFINITE, err), x_bin(&s, WK_OP_LE, err, allowed));
+        close = x_bin(&s, WK_OP_LOGICAL_OR, close, ok);
+    }
+    wk_tensor *r = close && wk_rt_errkind() == WK_ERR_NONE ? wk_tensor_incref(close) : NULL;
     x_free(&s);
     wk_grad_set_enabled(was);
     return r;
+}
+
+bool wk_op_allclose(wk_tensor *a, wk_tensor *b, double rtol, double atol, bool equal_nan, bool *out) {
+    wk_tensor *close = wk_op_isclose(a, b, rtol, atol, equal_nan);
+    wk_tensor *all = close ? wk_op_all(close, NULL, 0, false) : NULL;
+    if (all) *out = wk_scalar_to_i64(wk_tensor_get_flat(all, 0)) != 0;
+    wk_tensor_decref(close);
+    wk_tensor_decref(all);
+    return all != NULL;
 }

@@ -349,11 +349,28 @@ static void int_elem(char *p, void *c) {
     else wk_dtype_store_i64(k->dt, p, r);
 }
 
+/* from and to - 1 must fit an integer dtype (PyTorch's CHECK_OUT_OF_BOUNDS). */
+static bool int_bounds_ok(wk_dtype dt, int64_t low, int64_t high) {
+    static const struct { wk_dtype dt; int64_t lo, hi; } lim[] = {
+        { WK_DT_BOOL, 0, 1 }, { WK_DT_U8, 0, 255 }, { WK_DT_I8, -128, 127 }, { WK_DT_I16, INT16_MIN, INT16_MAX },
+        { WK_DT_I32, INT32_MIN, INT32_MAX },
+    };
+    for (size_t i = 0; i < sizeof lim / sizeof lim[0]; i++) {
+        if (lim[i].dt != dt) continue;
+        if (low < lim[i].lo || low > lim[i].hi)
+            return wk_rt_err(WK_ERR_RUNTIME, "from is out of bounds for %s", wk_dtype_ctype_name(dt));
+        if (high - 1 < lim[i].lo || high - 1 > lim[i].hi)
+            return wk_rt_err(WK_ERR_RUNTIME, "to - 1 is out of bounds for %s", wk_dtype_ctype_name(dt));
+    }
+    return true;
+}
+
 bool wk_rng_random_(wk_tensor *t, int64_t low, int64_t high, wk_generator *g) {
     if (!check_cpu(t)) return false;
     if (low >= high)
         return wk_rt_err(WK_ERR_RUNTIME, "random_ expects 'from' to be less than 'to', but got from=%lld >= to=%lld",
                          (long long)low, (long long)high);
+    if (!int_bounds_ok(t->dtype, low, high)) return false;
     uint64_t range = (uint64_t)high - (uint64_t)low;
     uint64_t wide_from = g_compat == WK_RNG_COMPAT_113 ? (1ULL << 32) : (1ULL << 28);
     int_ctx k = {gen(g), t->dtype, low, range, range >= wide_from};
@@ -417,8 +434,22 @@ static void bernt_row(char **p, const int64_t *s, int64_t n, void *c) {
     }
 }
 
+/* every probability in [0, 1] (PyTorch's bernoulli_distribution check) */
+static bool probs_valid(const wk_tensor *p) {
+    if (!wk_dtype_is_float(p->dtype))
+        return wk_rt_err(WK_ERR_RUNTIME, "\"bernoulli_tensor_cpu_p_\" not implemented for '%s'", wk_dtype_scalar_name(p->dtype));
+    int64_t n = wk_tensor_numel(p);
+    for (int64_t i = 0; i < n; i++) {
+        double v = wk_scalar_to_f64(wk_tensor_get_flat(p, i));
+        if (!(v >= 0 && v <= 1))
+            return wk_rt_err(WK_ERR_RUNTIME, "Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error "
+                             "message be improved?  If so, please report an enhancement request to PyTorch.)");
+    }
+    return true;
+}
+
 bool wk_rng_bernoulli_tensor_(wk_tensor *t, const wk_tensor *p, wk_generator *g) {
-    if (!check_cpu(t)) return false;
+    if (!check_cpu(t) || !probs_valid(p)) return false;
     wk_tensor *pe = wk_tensor_expand(p, t->ndim, t->shape);
     if (!pe) return false;
     bernt_ctx k = {gen(g), t->dtype, p->dtype};
@@ -435,6 +466,7 @@ bool wk_rng_randperm(wk_tensor *out, wk_generator *g) {
     if (!check_cpu(out)) return false;
     if (out->ndim != 1) return wk_rt_err(WK_ERR_RUNTIME, "randperm output must be 1-D");
     int64_t n = out->shape[0];
+    if (!wk_dtype_is_float(out->dtype) && !wk_tensor_value_fits(out->dtype, wk_scalar_int(n > 0 ? n - 1 : n))) return false;
     g = gen(g);
     int64_t *perm = malloc((size_t)(n ? n : 1) * sizeof *perm);
     if (!perm) return wk_rt_err(WK_ERR_OOM, "out of memory");
@@ -451,6 +483,130 @@ bool wk_rng_randperm(wk_tensor *out, wk_generator *g) {
     char *d = wk_tensor_data(out);
     for (int64_t i = 0; i < n; i++) wk_dtype_store_i64(out->dtype, d + i * out->stride[0] * es, perm[i]);
     free(perm);
+    wk_tensor_bump_version(out);
+    return true;
+}
+
+/* ------------------------------------------------------------------ state blob */
+
+/* PyTorch's CPUGeneratorImplState (x86-64 layout, 5056 bytes): the legacy THGeneratorState
+ * {u64 initial_seed; i32 left; i32 seeded; u64 next; u64 state[624]; f64 normal_x, normal_y,
+ * normal_rho; i32 normal_is_valid;} padded to 5048, then f32 next_float_normal_sample and
+ * bool is_next_float_normal_sample_valid. normal_y holds the cached Box-Muller value. */
+enum { ST_SEED = 0, ST_LEFT = 8, ST_SEEDED = 12, ST_NEXT = 16, ST_MT = 24, ST_NX = 5016, ST_NY = 5024,
+       ST_NRHO = 5032, ST_NVALID = 5040 };
+
+static void put(uint8_t *b, size_t off, const void *v, size_t n) { memcpy(b + off, v, n); }
+
+void wk_rng_get_state(const wk_generator *g, uint8_t *buf) {
+    memset(buf, 0, WK_RNG_STATE_BYTES);
+    int32_t left = g->next >= WK_MT_WORDS ? 1 : WK_MT_WORDS + 1 - g->next, seeded = 1, valid = g->has_normal;
+    uint64_t next = (uint64_t)(g->next >= WK_MT_WORDS ? WK_MT_WORDS : g->next);
+    double ny = g->has_normal ? g->next_normal : 0.0;
+    put(buf, ST_SEED, &g->seed, 8);
+    put(buf, ST_LEFT, &left, 4);
+    put(buf, ST_SEEDED, &seeded, 4);
+    put(buf, ST_NEXT, &next, 8);
+    for (int i = 0; i < WK_MT_WORDS; i++) {
+        uint64_t w = g->mt[i];
+        put(buf, ST_MT + 8 * (size_t)i, &w, 8);
+    }
+    put(buf, ST_NY, &ny, 8);
+    put(buf, ST_NVALID, &valid, 4);
+}
+
+bool wk_rng_set_state(wk_generator *g, const uint8_t *buf, int64_t n) {
+    if (n != WK_RNG_STATE_BYTES && n != WK_RNG_STATE_LEGACY_BYTES)
+        return wk_rt_err(WK_ERR_RUNTIME, "Expected either a CPUGeneratorImplStateLegacy of size %d or a CPUGeneratorImplState "
+                         "of size %d but found the input RNG state size to be %lld", WK_RNG_STATE_LEGACY_BYTES,
+                         WK_RNG_STATE_BYTES, (long long)n);
+    int32_t left, seeded, valid;
+    uint64_t next, seed;
+    double nx, ny, rho;
+    memcpy(&seed, buf + ST_SEED, 8);
+    memcpy(&left, buf + ST_LEFT, 4);
+    memcpy(&seeded, buf + ST_SEEDED, 4);
+    memcpy(&next, buf + ST_NEXT, 8);
+    memcpy(&nx, buf + ST_NX, 8);
+    memcpy(&ny, buf + ST_NY, 8);
+    memcpy(&rho, buf + ST_NRHO, 8);
+    memcpy(&valid, buf + ST_NVALID, 4);
+    if (!seeded || left <= 0 || left > WK_MT_WORDS || (uint32_t)next > WK_MT_WORDS)
+        return wk_rt_err(WK_ERR_RUNTIME, "Invalid mt19937 state");
+    for (int i = 0; i < WK_MT_WORDS; i++) {
+        uint64_t w;
+        memcpy(&w, buf + ST_MT + 8 * (size_t)i, 8);
+        g->mt[i] = (uint32_t)w;
+    }
+    g->seed = seed;
+    g->next = left == 1 ? WK_MT_WORDS : (int)(uint32_t)next;
+    g->has_normal = valid != 0;
+    /* the legacy blob kept the Box-Muller inputs; the current one the value itself */
+    g->next_normal = !valid ? 0.0 : n == WK_RNG_STATE_BYTES ? ny : rho * sin(2.0 * M_PI * nx);
+    return true;
+}
+
+/* ------------------------------------------------------------------ exponential */
+
+typedef struct { wk_generator *g; wk_dtype dt; double lambd; } exp_ctx;
+
+/* -1/lambda * log(1 - u) with a double uniform (1.13; 2.x without MKL: log1p(-u)). */
+static void exp_elem(char *p, void *c) {
+    exp_ctx *k = c;
+    double u = wk_rng_uniform_f64(k->g);
+    wk_dtype_store_f64(k->dt, p, -1.0 / k->lambd * (g_compat == WK_RNG_COMPAT_113 ? log(1.0 - u) : log1p(-u)));
+}
+
+bool wk_rng_exponential_(wk_tensor *t, double lambd, wk_generator *g) {
+    if (!check_cpu(t)) return false;
+    if (!wk_dtype_is_float(t->dtype))
+        return wk_rt_err(WK_ERR_RUNTIME, "\"exponential_cpu\" not implemented for '%s'", wk_dtype_scalar_name(t->dtype));
+    if (!(lambd >= 0))
+        return wk_rt_err(WK_ERR_RUNTIME, "exponential_ expects lambda >= 0.0, but found lambda=%g", lambd);
+    exp_ctx k = {gen(g), t->dtype, lambd};
+    walk(t, exp_elem, &k);
+    wk_tensor_bump_version(t);
+    return true;
+}
+
+/* ------------------------------------------------------------------ multinomial with replacement */
+
+/* PyTorch's CPU kernel: per row, a float cumulative distribution normalised by its sum, then a
+ * binary search per sample with a double uniform. probs: contiguous (rows, n) float32/float64;
+ * out: contiguous int64 (rows, n_sample). */
+bool wk_rng_multinomial_replacement(const wk_tensor *probs, int64_t rows, int64_t n, int64_t n_sample, wk_tensor *out,
+                                    wk_generator *g) {
+    g = gen(g);
+    bool f32 = probs->dtype == WK_DT_F32;
+    double *cum = malloc(sizeof(double) * (size_t)(n ? n : 1));
+    if (!cum) return wk_rt_err(WK_ERR_OOM, "out of memory");
+    const char *src = wk_tensor_data(probs);
+    int64_t *dst = wk_tensor_data(out);
+    for (int64_t r = 0; r < rows; r++) {
+        double sum = 0;
+        float sumf = 0;
+        for (int64_t j = 0; j < n; j++) {
+            double v = wk_dtype_load_f64(probs->dtype, src + (size_t)(r * n + j) * wk_dtype_size(probs->dtype));
+            if (!(v >= 0)) { free(cum); return wk_rt_err(WK_ERR_RUNTIME, "invalid multinomial distribution (encountering probability entry < 0)"); }
+            if (!isfinite(v)) { free(cum); return wk_rt_err(WK_ERR_RUNTIME, "invalid multinomial distribution (encountering probability entry = infinity or NaN)"); }
+            if (f32) { sumf += (float)v; cum[j] = sumf; } else { sum += v; cum[j] = sum; }
+        }
+        if (f32) sum = sumf;
+        if (!(sum > 0)) { free(cum); return wk_rt_err(WK_ERR_RUNTIME, "invalid multinomial distribution (sum of probabilities <= 0)"); }
+        for (int64_t j = 0; j < n; j++) cum[j] = f32 ? (double)((float)cum[j] / (float)sum) : cum[j] / sum;
+        cum[n - 1] = 1;
+        for (int64_t s = 0; s < n_sample; s++) {
+            double u = wk_rng_uniform_f64(g);
+            int64_t lo = 0, hi = n;
+            while (hi - lo > 0) {
+                int64_t mid = lo + (hi - lo) / 2;
+                if (cum[mid] < u) lo = mid + 1;
+                else hi = mid;
+            }
+            dst[r * n_sample + s] = lo;
+        }
+    }
+    free(cum);
     wk_tensor_bump_version(out);
     return true;
 }

@@ -48,5 +48,16 @@ bool wk_rng_bernoulli_(wk_tensor *t, double p, wk_generator *g);
 bool wk_rng_bernoulli_tensor_(wk_tensor *t, const wk_tensor *p, wk_generator *g);
 /* out is 1-D of size n (int64 or other dtype); filled with a permutation of 0..n-1. */
 bool wk_rng_randperm(wk_tensor *out, wk_generator *g);
+bool wk_rng_exponential_(wk_tensor *t, double lambd, wk_generator *g);
+/* torch.multinomial(replacement=True) sampling; probs contiguous (rows, n) float, out contiguous
+ * int64 (rows, n_sample). */
+bool wk_rng_multinomial_replacement(const wk_tensor *probs, int64_t rows, int64_t n, int64_t n_sample, wk_tensor *out,
+                                    wk_generator *g);
+
+/* get_state / set_state: PyTorch's byte layout (CPUGeneratorImplState; legacy size accepted). */
+#define WK_RNG_STATE_BYTES 5056
+#define WK_RNG_STATE_LEGACY_BYTES 5048
+void wk_rng_get_state(const wk_generator *g, uint8_t *buf);
+bool wk_rng_set_state(wk_generator *g, const uint8_t *buf, int64_t n);
 
 #endif

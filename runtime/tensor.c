@@ -162,10 +162,10 @@ static wk_storage *storage_new(wk_device dev, size_t nbytes) {
 }
 
 static void contiguous_strides(int ndim, const int64_t *shape, int64_t *stride) {
-    int64_t acc = 1;
+    uint64_t acc = 1; /* wraps (as PyTorch's do) only for zero-size tensors with huge dims */
     for (int i = ndim - 1; i >= 0; i--) {
-        stride[i] = acc;
-        acc *= shape[i] > 1 ? shape[i] : 1;
+        stride[i] = (int64_t)acc;
+        acc *= shape[i] > 1 ? (uint64_t)shape[i] : 1;
     }
 }
 
@@ -186,11 +186,21 @@ wk_tensor *wk_tensor_empty_strided(int ndim, const int64_t *shape, const int64_t
                                    wk_dtype dt, wk_device dev) {
     if (!check_shape(ndim, shape)) return NULL;
     int64_t span = 1;
+    uint64_t bytes_u;
+    bool over = false;
     for (int i = 0; i < ndim; i++) {
-        if (shape[i] == 0) { span = 0; break; }
-        span += (shape[i] - 1) * stride[i];
+        if (shape[i] == 0) { span = 0; over = false; break; }
+        int64_t step;
+        over |= __builtin_mul_overflow(shape[i] - 1, stride[i], &step) || __builtin_add_overflow(span, step, &span);
     }
-    double bytes = (double)span * (double)wk_dtype_size(dt);
+    if (over || __builtin_mul_overflow((uint64_t)span, (uint64_t)wk_dtype_size(dt), &bytes_u)) {
+        char sz[256], st[256];
+        wk_shape_str(sz, sizeof sz, ndim, shape);
+        wk_shape_str(st, sizeof st, ndim, stride);
+        wk_rt_err(WK_ERR_RUNTIME, "Storage size calculation overflowed with sizes=%s and strides=%s", sz, st);
+        return NULL;
+    }
+    double bytes = (double)bytes_u;
     if (bytes > 9.0e18) { wk_rt_err(WK_ERR_OOM, "out of memory: tensor too large"); return NULL; }
     wk_storage *s = storage_new(dev, (size_t)span * wk_dtype_size(dt));
     if (!s) return NULL;
@@ -200,8 +210,20 @@ wk_tensor *wk_tensor_empty_strided(int ndim, const int64_t *shape, const int64_t
 }
 
 wk_tensor *wk_tensor_empty(int ndim, const int64_t *shape, wk_dtype dt, wk_device dev) {
-    int64_t stride[WK_MAX_DIMS];
+    int64_t stride[WK_MAX_DIMS], numel = 1;
+    uint64_t bytes;
     if (!check_shape(ndim, shape)) return NULL;
+    bool over = false, zero = false;
+    for (int i = 0; i < ndim; i++) {
+        over |= __builtin_mul_overflow(numel, shape[i], &numel);
+        zero |= shape[i] == 0;
+    }
+    if (zero) over = false, numel = 0;
+    if (over || __builtin_mul_overflow((uint64_t)numel, (uint64_t)wk_dtype_size(dt), &bytes)) {
+        char buf[256];
+        wk_shape_str(buf, sizeof buf, ndim, shape);
+        return wk_rt_err(WK_ERR_RUNTIME, "Storage size calculation overflowed with sizes=%s", buf), NULL;
+    }
     contiguous_strides(ndim, shape, stride);
     return wk_tensor_empty_strided(ndim, shape, stride, dt, dev);
 }
@@ -217,6 +239,59 @@ wk_tensor *wk_tensor_empty_like(const wk_tensor *t, wk_dtype dt) {
         acc *= t->shape[perm[i]];
     }
     return wk_tensor_empty_strided(t->ndim, t->shape, stride, dt, t->storage->device);
+}
+
+/* PyTorch's TensorIterator ordering test for output dims a (outer) and b (inner), both in
+ * out's numbering: +1 when b should be outer. The first input whose broadcast strides
+ * differ decides; equal strides put the larger dim outside. */
+static int iter_should_swap(int n, const wk_tensor *const *ins, int ndim, const int64_t *shape, int a, int b) {
+    for (int k = 0; k < n; k++) {
+        const wk_tensor *t = ins[k];
+        int off = ndim - t->ndim;
+        if (a < off || b < off) continue;
+        int64_t sa = t->shape[a - off] == 1 && shape[a] != 1 ? 0 : t->stride[a - off];
+        int64_t sb = t->shape[b - off] == 1 && shape[b] != 1 ? 0 : t->stride[b - off];
+        if (sa == 0 || sb == 0) continue;
+        if (sb < sa) return -1;
+        if (sb > sa) return 1;
+        if (shape[b] > shape[a]) return 1;
+    }
+    return 0;
+}
+
+/* Output of an elementwise op over ins (broadcast to shape), laid out as PyTorch's
+ * TensorIterator lays it out: contiguous when every input is; the inputs' strides when
+ * they all share shape and a dense layout; otherwise dims ordered by the inputs' strides. */
+wk_tensor *wk_tensor_empty_for(int n, const wk_tensor *const *ins, int ndim, const int64_t *shape, wk_dtype dt,
+                               wk_device dev) {
+    const wk_tensor *use[8];
+    int m = 0;
+    bool contiguous = true;
+    for (int k = 0; k < n && m < 8; k++) {
+        if (!ins[k] || ins[k]->ndim == 0) continue;
+        use[m++] = ins[k];
+        contiguous = contiguous && wk_tensor_is_contiguous(ins[k]);
+    }
+    if (contiguous || ndim < 2) return wk_tensor_empty(ndim, shape, dt, dev);
+    bool same = use[0]->ndim == ndim && wk_tensor_is_dense(use[0]);
+    for (int k = 0; same && k < m; k++)
+        for (int d = 0; same && d < ndim; d++)
+            same = use[k]->ndim == ndim && use[k]->shape[d] == shape[d] && use[k]->stride[d] == use[0]->stride[d];
+    if (same) return wk_tensor_empty_strided(ndim, shape, use[0]->stride, dt, dev);
+    int perm[WK_MAX_DIMS]; /* perm[0]: the innermost dim */
+    for (int i = 0; i < ndim; i++) perm[i] = ndim - 1 - i;
+    for (int i = 1; i < ndim; i++)
+        for (int j = i - 1, cur = i; j >= 0; j--) {
+            int c = iter_should_swap(m, use, ndim, shape, perm[cur], perm[j]);
+            if (c < 0) break;
+            if (c > 0) { int x = perm[j]; perm[j] = perm[cur]; perm[cur] = x; cur = j; }
+        }
+    int64_t stride[WK_MAX_DIMS], acc = 1;
+    for (int i = 0; i < ndim; i++) {
+        stride[perm[i]] = acc;
+        acc *= shape[perm[i]] > 1 ? shape[perm[i]] : 1;
+    }
+    return wk_tensor_empty_strided(ndim, shape, stride, dt, dev);
 }
 
 wk_tensor *wk_tensor_full(int ndim, const int64_t *shape, wk_scalar v, wk_dtype dt, wk_device dev) {
@@ -246,6 +321,13 @@ static wk_tensor *finish_on(wk_tensor *host, wk_device dev) {
     return r;
 }
 
+/* %g-like text of a bound as c10 prints it (inf, nan, -inf, 0, 2.5). */
+static void fmt_bound(char *buf, size_t n, double v) {
+    if (isnan(v)) snprintf(buf, n, "nan");
+    else if (isinf(v)) snprintf(buf, n, v < 0 ? "-inf" : "inf");
+    else snprintf(buf, n, "%g", v);
+}
+
 static bool scalar_finite(wk_scalar s) {
     return s.kind != WK_SCALAR_FLOAT || isfinite(s.v.f);
 }
@@ -253,9 +335,13 @@ static bool scalar_finite(wk_scalar s) {
 wk_tensor *wk_tensor_arange(wk_scalar start, wk_scalar end, wk_scalar step, wk_dtype dt, wk_device dev) {
     double a = wk_scalar_to_f64(start), b = wk_scalar_to_f64(end), s = wk_scalar_to_f64(step);
     if (!scalar_finite(start) || !scalar_finite(end)) {
-        wk_rt_err(WK_ERR_RUNTIME, "unsupported range: %s -> %s", isfinite(a) ? "finite" : "inf", isfinite(b) ? "finite" : "inf");
+        char sa[32], sb[32];   /* PyTorch prints the bounds: "unsupported range: 0 -> inf" */
+        fmt_bound(sa, sizeof sa, a);
+        fmt_bound(sb, sizeof sb, b);
+        wk_rt_err(WK_ERR_RUNTIME, "unsupported range: %s -> %s", sa, sb);
         return NULL;
     }
+    if (dt == WK_DT_BOOL) { wk_rt_err(WK_ERR_RUNTIME, "\"arange_cpu\" not implemented for 'Bool'"); return NULL; }
     if (s == 0) { wk_rt_err(WK_ERR_RUNTIME, "step must be nonzero"); return NULL; }
     if ((s > 0 && b < a) || (s < 0 && b > a)) {
         wk_rt_err(WK_ERR_RUNTIME, "upper bound and larger bound inconsistent with step sign");
@@ -368,7 +454,7 @@ bool wk_infer_shape(int ndim, const int64_t *shape, int64_t numel, int64_t *out)
         } else if (shape[i] < 0) {
             return wk_rt_err(WK_ERR_RUNTIME, "invalid shape dimension %lld", (long long)shape[i]);
         } else {
-            prod *= shape[i];
+            if (__builtin_mul_overflow(prod, shape[i], &prod)) prod = -1; /* never valid */
         }
     }
     bool ok = infer >= 0 ? (prod > 0 && numel % prod == 0) : prod == numel;
@@ -376,7 +462,7 @@ bool wk_infer_shape(int ndim, const int64_t *shape, int64_t numel, int64_t *out)
     if (!ok) {
         char buf[256];
         wk_shape_str(buf, sizeof buf, ndim, shape);
-        if (infer >= 0 && prod == 0)
+        if (infer >= 0 && prod == 0 && numel == 0)
             return wk_rt_err(WK_ERR_RUNTIME, "cannot reshape tensor of 0 elements into shape %s because the unspecified dimension size -1 can be any value and is ambiguous", buf);
         return wk_rt_err(WK_ERR_RUNTIME, "shape '%s' is invalid for input of size %lld", buf, (long long)numel);
     }
@@ -515,9 +601,8 @@ wk_tensor *wk_tensor_expand(const wk_tensor *t, int ndim, const int64_t *shape) 
     if (ndim < t->ndim) {
         wk_shape_str(tb, sizeof tb, ndim, shape);
         wk_shape_str(sb, sizeof sb, t->ndim, t->shape);
-        wk_rt_err(WK_ERR_RUNTIME, "expand(torch.FloatTensor{%s}, size=%s): the number of sizes provided (%d) must be greater or equal to the number of dimensions in the tensor (%d)",
-                  sb + 1, tb, ndim, t->ndim);
-        /* PyTorch prints the sizes as [2, 3] inside braces; keep it readable */
+        wk_rt_err(WK_ERR_RUNTIME, "expand(torch.%sTensor{%s}, size=%s): the number of sizes provided (%d) must be greater or equal to the number of dimensions in the tensor (%d)",
+                  wk_dtype_scalar_name(t->dtype), sb, tb, ndim, t->ndim);
         return NULL;
     }
     if (ndim > WK_MAX_DIMS) { check_shape(ndim, shape); return NULL; }
@@ -663,14 +748,10 @@ wk_tensor *wk_tensor_diagonal(const wk_tensor *t, int64_t offset, int64_t dim1, 
     if (!wk_wrap_dim(dim1, t->ndim, &a) || !wk_wrap_dim(dim2, t->ndim, &b)) return NULL;
     if (a == b) { wk_rt_err(WK_ERR_RUNTIME, "diagonal dimensions cannot be identical %lld, %lld", (long long)dim1, (long long)dim2); return NULL; }
     int64_t len, off = t->offset;
-    if (offset >= 0) {
-        len = t->shape[a] < t->shape[b] - offset ? t->shape[a] : t->shape[b] - offset;
-        off += offset * t->stride[b];
-    } else {
-        len = t->shape[a] + offset < t->shape[b] ? t->shape[a] + offset : t->shape[b];
-        off -= offset * t->stride[a];
-    }
-    if (len <= 0) { len = 0; off = t->offset; }
+    if (offset >= 0) len = t->shape[a] < t->shape[b] - offset ? t->shape[a] : t->shape[b] - offset;
+    else len = t->shape[a] + offset < t->shape[b] ? t->shape[a] + offset : t->shape[b];
+    if (len <= 0) len = 0;   /* the offset (maybe huge) is only applied inside the tensor */
+    else off += offset >= 0 ? offset * t->stride[b] : -offset * t->stride[a];
     int64_t sh[WK_MAX_DIMS], st[WK_MAX_DIMS];
     int n = 0;
     for (int i = 0; i < t->ndim; i++)
@@ -783,7 +864,25 @@ wk_tensor *wk_tensor_to_device(const wk_tensor *t, wk_device dev) {
     return r;
 }
 
+/* c10's checked conversion of a fill value into a narrower integer dtype (uint8 also takes
+ * -255..-1, which wrap like two's complement). */
+bool wk_tensor_value_fits(wk_dtype dt, wk_scalar v) {
+    static const struct { wk_dtype dt; double lo, hi; const char *name; } lim[] = {
+        { WK_DT_U8, -255, 255, "uint8_t" }, { WK_DT_I8, -128, 127, "int8_t" },
+        { WK_DT_I16, INT16_MIN, INT16_MAX, "int16_t" }, { WK_DT_I32, INT32_MIN, INT32_MAX, "int" },
+    };
+    if (v.kind == WK_SCALAR_BOOL) return true;
+    double x = v.kind == WK_SCALAR_FLOAT ? wk_scalar_to_f64(v) : (double)wk_scalar_to_i64(v);
+    for (size_t i = 0; i < sizeof lim / sizeof lim[0]; i++)
+        if (lim[i].dt == dt && (x < lim[i].lo || x > lim[i].hi)) {
+            wk_rt_err(WK_ERR_RUNTIME, "value cannot be converted to type %s without overflow", lim[i].name);
+            return false;
+        }
+    return true;
+}
+
 bool wk_tensor_fill_(wk_tensor *t, wk_scalar v) {
+    if (!wk_tensor_value_fits(t->dtype, v)) return false;
     const wk_backend *b = wk_backend_get(t->storage->device);
     if (!b || !b->fill(t, v)) return false;
     wk_tensor_bump_version(t);

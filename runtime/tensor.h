@@ -79,6 +79,10 @@ wk_tensor *wk_tensor_empty_strided(int ndim, const int64_t *shape, const int64_t
                                    wk_dtype dt, wk_device dev);
 /* Like t, with t's strides when t is dense (memory_format=preserve), else contiguous. */
 wk_tensor *wk_tensor_empty_like(const wk_tensor *t, wk_dtype dt);
+/* Output of an elementwise op over the n tensors ins (NULL and 0-dim entries ignored),
+ * broadcast to shape: strides follow the inputs' layout as PyTorch's TensorIterator does. */
+wk_tensor *wk_tensor_empty_for(int n, const wk_tensor *const *ins, int ndim, const int64_t *shape, wk_dtype dt,
+                               wk_device dev);
 wk_tensor *wk_tensor_zeros(int ndim, const int64_t *shape, wk_dtype dt, wk_device dev);
 wk_tensor *wk_tensor_ones(int ndim, const int64_t *shape, wk_dtype dt, wk_device dev);
 wk_tensor *wk_tensor_full(int ndim, const int64_t *shape, wk_scalar v, wk_dtype dt, wk_device dev);
@@ -131,6 +135,8 @@ wk_tensor *wk_tensor_to_device(const wk_tensor *t, wk_device dev);
 bool wk_tensor_fill_(wk_tensor *t, wk_scalar v);
 /* Element at a flat logical (row-major) index, as a scalar; used by item()/tolist(). */
 wk_scalar wk_tensor_get_flat(const wk_tensor *t, int64_t i);
+/* c10's checked conversion of a scalar into an integer dtype: false + "value cannot be converted to type ... without overflow" */
+bool wk_tensor_value_fits(wk_dtype dt, wk_scalar v);
 /* Address of the element at a full index. */
 void *wk_tensor_ptr_at(const wk_tensor *t, const int64_t *idx);
 

@@ -1,4 +1,4 @@
-/* cpu_reduce.c — CPU reductions over dim sets (chunked, mergeable accumulators), arg-reductions and scans along a dim. */
+/* cpu_reduce.c — CPU reductions over dim sets (chunked, mergeable accumulators; float sums/means in PyTorch's order for any layout), arg-reductions and scans along a dim. */
 #include "cpu_kernels.h"
 #include "cpu_iter.h"
 #include <math.h>
@@ -275,7 +275,8 @@ static bool is_int_reduction(wk_reduce_op op, wk_dtype adt, wk_dtype odt) {
  *   blocks of 4 vectors get one cascade down the column, the rest ATen's 4-way interleaved
  *   row_sum. (With several threads ATen splits the columns at addresses we cannot know; the
  *   unsplit order is used.)
- * Other layouts (interleaved reduced and kept dims, strided inputs) take the generic path. */
+ * Other layouts (interleaved reduced and kept dims, strided inputs) and sums into another float
+ * dtype: strided_sum / converted_sum below. */
 
 #define SUM_LEVELS 4
 #define SUM_ILP 4

@@ -6,6 +6,7 @@
 #include "ckpt.h"
 #include "modules.h"
 #include "np.h"
+#include "magic.h"
 
 static wk_obj *torch_init(void) {
     wk_obj *m = wk_mod_torch_init();
@@ -22,4 +23,5 @@ void wk_runtime_register_modules(void) {
     wk_register_native_module("safetensors.torch", wk_mod_safetensors_torch_init);
     wk_register_native_module("numpy", wk_mod_numpy_init);
     wk_runtime_register_sources();
+    wk_magic_memory_provider = wk_bind_memory_rows;  /* %memory reads the allocators */
 }

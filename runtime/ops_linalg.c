@@ -1,11 +1,11 @@
-/* ops_linalg.c — mm/bmm/mv/dot/outer/addmm, matmul's broadcasting cases, einsum, triu/tril, with derivatives. */
+/* ops_linalg.c — mm/bmm/mv/dot/outer/addmm (BLAS called as PyTorch calls it: same flags, no copies of transposed operands), matmul's folding and broadcasting cases, triu/tril, with derivatives. */
 #include "autograd_impl.h"
 #include "ops.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ================================================================== raw batched GEMM */
+/* ================================================================== argument checks */
 
 static const char *ctype(wk_dtype dt) { return wk_dtype_ctype_name(dt); }
 
@@ -333,18 +333,16 @@ static bool bw_addmm(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
 
 /* addmm_out_cpu: out = self (expanded) unless beta == 0, then one BLAS call with alpha and beta
  * (an empty inner dimension leaves beta * self); no history. */
-static wk_tensor *addmm_raw(wk_tensor *self, wk_tensor *m1, wk_tensor *m2, double beta, double alpha) {
+static wk_tensor *addmm_raw(wk_tensor *self, wk_tensor *m1, wk_tensor *m2, wk_scalar beta_s, wk_scalar alpha_s) {
+    double beta = wk_scalar_to_f64(beta_s), alpha = wk_scalar_to_f64(alpha_s);
     int64_t shape[2] = {m1->shape[0], m2->shape[1]};
     wk_tensor *out = wk_tensor_empty(2, shape, m1->dtype, wk_tensor_device(m1));
-    bool ok = out != NULL;
-    if (ok && beta != 0) {
-        wk_tensor *se = wk_tensor_expand(self, 2, shape);
-        ok = se && wk_tensor_copy_(out, se);
-        wk_tensor_decref(se);
-    }
+    wk_tensor *se = out ? wk_tensor_expand(self, 2, shape) : NULL;
+    bool ok = se && (beta == 0 || wk_tensor_copy_(out, se));
+    wk_tensor_decref(se);
     ok = ok && products(out, m1, m2, alpha, beta);
     if (ok && m1->shape[1] == 0 && beta != 0 && beta != 1) {
-        wk_tensor *scaled = wk_op_binary(WK_OP_MUL, wk_vt(out), wk_vf(beta));
+        wk_tensor *scaled = wk_op_binary(WK_OP_MUL, wk_vt(out), wk_vs(beta_s));
         wk_tensor_decref(out);
         return scaled;
     }
@@ -353,25 +351,10 @@ static wk_tensor *addmm_raw(wk_tensor *self, wk_tensor *m1, wk_tensor *m2, doubl
     return out;
 }
 
-/* Other dtypes for self than the product's: the product, scaled and added (PyTorch promotes). */
-static wk_tensor *addmm_mixed(wk_tensor *self, wk_tensor *m1, wk_tensor *m2, wk_scalar beta, wk_scalar alpha) {
-    wk_tensor *p = wk_op_mm(m1, m2), *r = NULL;
-    wk_tensor *ps = p ? wk_op_binary(WK_OP_MUL, wk_vt(p), wk_vs(alpha)) : NULL;
-    wk_tensor *ss = ps ? wk_op_binary(WK_OP_MUL, wk_vt(self), wk_vs(beta)) : NULL;
-    r = ss ? wk_op_add(wk_vt(ss), wk_vt(ps), wk_scalar_int(1)) : NULL;
-    wk_tensor_decref(p);
-    wk_tensor_decref(ps);
-    wk_tensor_decref(ss);
-    return r;
-}
-
 wk_tensor *wk_op_addmm(wk_tensor *self, wk_tensor *m1, wk_tensor *m2, wk_scalar beta, wk_scalar alpha) {
+    if (self->dtype != m2->dtype) { wk_rt_err(WK_ERR_RUNTIME, "self and mat2 must have the same dtype"); return NULL; }
     if (!mm_check(m1, m2)) return NULL;
-    bool was = wk_grad_enabled();
-    wk_grad_set_enabled(false);
-    wk_tensor *r = self->dtype == m1->dtype ? addmm_raw(self, m1, m2, wk_scalar_to_f64(beta), wk_scalar_to_f64(alpha))
-                                            : addmm_mixed(self, m1, m2, beta, alpha);
-    wk_grad_set_enabled(was);
+    wk_tensor *r = addmm_raw(self, m1, m2, beta, alpha);
     wk_tensor *ins[3] = {self, m1, m2};
     if (!r || !wk_ag_needs(3, ins) || !wk_dtype_is_float(r->dtype)) return r;
     wk_node *n = wk_ag_node("AddmmBackward0", bw_addmm, 3, ins, 1);

@@ -1,6 +1,7 @@
-/* kmemory.c — the %memory magic's statistics provider: the tensor runtime's allocator counters (allocated, reserved, peaks) for the CPU and each registered CUDA device. */
+/* bind_memory.c — the %memory magic's statistics provider: the tensor runtime's allocator counters (allocated, reserved, peaks) for the CPU and each registered CUDA device. */
 #include <stdio.h>
 #include "magic.h"
+#include "modules.h"
 #include "backend.h"
 
 static void fill_row(wk_magic_memrow *r, const wk_backend *b, int index, const char *name) {
@@ -14,7 +15,7 @@ static void fill_row(wk_magic_memrow *r, const wk_backend *b, int index, const c
 }
 
 /* One row per device: cpu, then cuda:0.. when the CUDA backend is loaded. */
-static int memory_rows(wk_magic_memrow *rows, int cap) {
+int wk_bind_memory_rows(wk_magic_memrow *rows, int cap) {
     int n = 0;
     const wk_backend *cpu = wk_backend_cpu();
     if (cpu && n < cap) {
@@ -29,10 +30,4 @@ static int memory_rows(wk_magic_memrow *rows, int cap) {
         fill_row(&rows[n], b, i, name);
     }
     return n;
-}
-
-/* The kernel's objects are linked into every wick binary (REPL included), so the
- * provider is installed before main() runs. */
-__attribute__((constructor)) static void install_memory_provider(void) {
-    wk_magic_memory_provider = memory_rows;
 }

@@ -422,6 +422,15 @@ def outside_kernel():
         b"1\n'a'\n<IPython.core.display.HTML object>\n\x1b[2K\r\x1b[2K\rend\n", (out.stdout, out.stderr)
 
 
+def module_html():
+    reply, io = run("import torch.nn as nn\nnn.Sequential(nn.Linear(2, 3), nn.ReLU())")
+    c = [m["content"] for m in io if m["msg_type"] == "execute_result"][0]
+    plain, html = c["data"]["text/plain"], c["data"]["text/html"]
+    assert plain.startswith("Sequential(\n  (0): Linear(in_features=2, out_features=3, bias=True)"), plain
+    assert html.startswith("<pre>Sequential(") and "<td>0.weight</td><td>(3, 2)</td>" in html, html
+    assert "total (9 trainable)</td><td>9</td>" in html, html
+
+
 tap.check("execute_result: mime bundle from _repr_*_ methods, png bytes as base64, metadata", repr_methods)
 tap.check("_repr_mimebundle_ with metadata; display(include=, exclude=)", mimebundle_include_exclude)
 tap.check("display_data with transient display_id, update_display_data, DisplayHandle", display_and_update)
@@ -435,6 +444,7 @@ tap.check("result history: _, __, _N, Out[N], In[N], _i", result_history)
 tap.check("from IPython import display; IPython.core.display is IPython.display", import_forms)
 tap.check("?name, name? and name?? give a page payload", help_pages)
 tap.check("outside the kernel display() prints text/plain", outside_kernel)
+tap.check("a model shows its structure and a parameter table as HTML", module_html)
 
 
 # ---------------------------------------------------------------- completion, inspection, history

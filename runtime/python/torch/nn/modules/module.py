@@ -530,6 +530,29 @@ class Module:
                 text += '\n  ' + '\n  '.join(lines) + '\n'
         return text + ')'
 
+    def _repr_html_(self):
+        """Jupyter (wick's kernel): the printed structure, then one row per parameter and
+        the totals. PyTorch has no HTML form; text/plain stays repr(model)."""
+        rows = []
+        total = trainable = 0
+        for name, p in self.named_parameters():
+            n = p.numel()
+            total += n
+            trainable += n if p.requires_grad else 0
+            cells = (name, tuple(p.shape), str(p.dtype)[6:], str(p.device), '{:,}'.format(n),
+                     'yes' if p.requires_grad else 'no')
+            rows.append('<tr>' + ''.join('<td>' + _html_escape(str(c)) + '</td>' for c in cells) + '</tr>')
+        head = ''.join('<th>' + h + '</th>' for h in
+                       ('parameter', 'shape', 'dtype', 'device', 'elements', 'trainable'))
+        return ('<pre>' + _html_escape(repr(self)) + '</pre>'
+                '<table><thead><tr>' + head + '</tr></thead><tbody>' + ''.join(rows) + '</tbody>'
+                '<tfoot><tr><td colspan="4">total ({:,} trainable)</td><td>{:,}</td><td></td></tr>'
+                '</tfoot></table>'.format(trainable, total))
+
+
+def _html_escape(text):
+    return text.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
+
 
 def _parse_to(args, kwargs):
     """Parses Module.to(device), to(dtype), to(device, dtype), to(tensor) and keywords."""

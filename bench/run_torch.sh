@@ -21,6 +21,8 @@ tol=${TOL:-1e-3}
 startup_runs=${STARTUP_RUNS:-5}
 export BENCH_THREADS=${BENCH_THREADS:-1}
 export WICK_NUM_THREADS=$BENCH_THREADS
+# PyTorch's set_num_threads does not reach OpenBLAS (its libblas.so.3); wick sets it itself.
+export OPENBLAS_NUM_THREADS=$BENCH_THREADS
 workloads=${*:-op_overhead tiny_autograd gemm memory_bound mlp cnn lstm digits_mlp}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/wick-tbench.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* GEMM work per sample from which the backend GEMM threads itself (cpu_gemm.c hands products of
- * 64^3 multiply-adds to OpenBLAS, which it never does inside a parallel region): from there the
- * samples run in order, each GEMM threaded; below it the batch is split across threads. */
+/* GEMM work per sample from which the samples run in order, each GEMM given to OpenBLAS and
+ * threaded there (cpu_gemm.c never calls OpenBLAS inside a parallel region, so a batch split
+ * would fall back to our own GEMM); below it the batch is split across threads. */
 #define GEMM_PAR_WORK (64.0 * 64 * 64)
 
 static int64_t cg_of(const wk_conv_geom *g) { return g->c / g->groups; }

@@ -503,8 +503,8 @@ static bool float_sum(wk_reduce_op op, wk_tensor *out, const wk_tensor *a, uint3
  * as reorder_dimensions orders them for a reduction (reduced dims innermost, sorted by input
  * stride; kept dims by output stride), adjacent dims coalesced, then cascade_sum's 2-D loop
  * (inner, outer, scalar-inner or scalar-outer sum, chosen by strides) over the two innermost
- * dims for every index of the outer ones, each result added into the zeroed output. Serial,
- * as ATen runs it on one thread. */
+ * dims for every index of the outer ones, each result added into the zeroed output; with
+ * several threads, ATen's two-pass and split-dim reductions (strided_sum). */
 
 typedef struct { int64_t size, is, os; } sdim; /* one iterator dim: size, input/output strides (elements) */
 
@@ -580,27 +580,108 @@ static int sum_dims(const wk_tensor *out, const wk_tensor *a, uint32_t mask, sdi
 SUM2D_IMPL(float, sum_vf32, f32)
 SUM2D_IMPL(double, sum_vf64, f64)
 
-/* Any layout of a float32/float64 sum or mean (out of a's dtype). */
+typedef struct {
+    const sdim *d;
+    int nd;         /* >= 2 (padded with size-1 dims) */
+    const char *x;
+    char *o;        /* the output, or (two-pass) one slot per task */
+    int64_t n;      /* elements; two-pass: chunk length */
+    bool f64;
+} ssum_job;
+
+/* ATen's serial_for_each over the flattened range [begin, end) (dim 0 fastest): the 2-D loop in
+ * DimCounter's steps (a partial row at either end of the range, then whole 2-D blocks). */
+static void ssum_range(const ssum_job *j, char *o, int64_t begin, int64_t end) {
+    const sdim *d = j->d;
+    int nd = j->nd;
+    int64_t v[WK_MAX_DIMS + 2], rem = begin, es = j->f64 ? 8 : 4;
+    for (int k = 0; k < nd; k++) { v[k] = rem % d[k].size; rem /= d[k].size; }
+    for (int64_t off = begin; off < end;) {
+        int64_t xo = 0, oo = 0;
+        for (int k = 0; k < nd; k++) { xo += v[k] * d[k].is; oo += v[k] * d[k].os; }
+        int64_t s0 = d[0].size - v[0] < end - off ? d[0].size - v[0] : end - off, s1 = 1;
+        if (s0 == d[0].size) s1 = d[1].size - v[1] < (end - off) / s0 ? d[1].size - v[1] : (end - off) / s0;
+        if (j->f64) sum2d_f64((const double *)(j->x + xo * es), (double *)(o + oo * es), d[0].is, d[1].is, d[0].os, d[1].os, s0, s1);
+        else sum2d_f32((const float *)(j->x + xo * es), (float *)(o + oo * es), d[0].is, d[1].is, d[0].os, d[1].os, s0, s1);
+        off += s0 * s1;
+        int64_t carry = s1 != 1 ? s1 : s0; /* DimCounter::increment */
+        for (int k = s1 != 1 ? 1 : 0; k < nd && carry > 0; k++) {
+            v[k] += carry;
+            carry = v[k] >= d[k].size;
+            if (carry) v[k] -= d[k].size;
+        }
+    }
+}
+
+/* Tasks [lo, hi) of the outermost dim (kept: tasks write disjoint outputs), whole 2-D blocks. */
+static void ssum_outer(int64_t lo, int64_t hi, void *c) {
+    const ssum_job *j = c;
+    int64_t inner = j->n / j->d[j->nd - 1].size;
+    ssum_range(j, j->o, lo * inner, hi * inner);
+}
+
+/* ATen's two_pass_reduction: task t sums chunk t of the flattened range into its own slot. */
+static void ssum_chunks(int64_t lo, int64_t hi, void *c) {
+    const ssum_job *j = c;
+    int64_t total = 1;
+    for (int k = 0; k < j->nd; k++) total *= j->d[k].size;
+    for (int64_t t = lo; t < hi; t++) {
+        int64_t b = t * j->n, e = b + j->n < total ? b + j->n : total;
+        ssum_range(j, j->o + t * (j->f64 ? 8 : 4), b, e);
+    }
+}
+
+/* parallel_dim_reduction over the kept dim 1 of a 2-D iterator: task t takes columns
+ * [t*chunk, (t+1)*chunk), rounded down to 128 bytes when the columns are adjacent. */
+static void ssum_cols(int64_t lo, int64_t hi, void *c) {
+    const ssum_job *j = c;
+    const sdim *d = j->d;
+    int64_t cols = d[1].size, es = j->f64 ? 8 : 4, mult = 128 / es;
+    for (int64_t t = lo; t < hi; t++) {
+        int64_t b = t * j->n, e = b + j->n < cols ? b + j->n : cols;
+        if (d[1].is == 1) {
+            b -= b % mult;
+            if (e != cols) e -= e % mult;
+        }
+        if (b >= e) continue;
+        if (j->f64) sum2d_f64((const double *)j->x + b * d[1].is, (double *)j->o + b * d[1].os, d[0].is, d[1].is, d[0].os, d[1].os, d[0].size, e - b);
+        else sum2d_f32((const float *)j->x + b * d[1].is, (float *)j->o + b * d[1].os, d[0].is, d[1].is, d[0].os, d[1].os, d[0].size, e - b);
+    }
+}
+
+/* Any layout of a float32/float64 sum or mean (out of a's dtype, row-major). With several
+ * threads, as ATen: a whole-tensor sum takes two passes; otherwise the outermost kept dim is
+ * split (find_split_dim), which changes the order only when it is the 2-D loop's dim 1. */
 static bool strided_sum(wk_reduce_op op, wk_tensor *out, const wk_tensor *a, uint32_t mask) {
     sdim d[WK_MAX_DIMS + 2];
     int nd = sum_dims(out, a, mask, d);
     for (; nd < 2; nd++) d[nd] = (sdim){1, 0, 0};
     bool f64 = a->dtype == WK_DT_F64;
     if (!wk_tensor_fill_(out, wk_scalar_int(0))) return false;
-    int64_t idx[WK_MAX_DIMS + 2] = {0}, len = 1, nout = wk_tensor_numel(out);
+    int64_t len = 1, n = wk_tensor_numel(a), nout = wk_tensor_numel(out);
     for (int k = 0; k < a->ndim; k++) if (mask >> k & 1) len *= a->shape[k];
-    char *x = wk_tensor_data(a), *o = wk_tensor_data(out);
-    size_t es = f64 ? 8 : 4;
-    if (wk_tensor_numel(a) > 0) for (;;) {
-        int64_t xo = 0, oo = 0;
-        for (int k = 2; k < nd; k++) { xo += idx[k] * d[k].is; oo += idx[k] * d[k].os; }
-        if (f64) sum2d_f64((const double *)(x + xo * es), (double *)(o + oo * es), d[0].is, d[1].is, d[0].os, d[1].os, d[0].size, d[1].size);
-        else sum2d_f32((const float *)(x + xo * es), (float *)(o + oo * es), d[0].is, d[1].is, d[0].os, d[1].os, d[0].size, d[1].size);
-        int k = 2;
-        while (k < nd && ++idx[k] == d[k].size) idx[k++] = 0;
-        if (k >= nd) break;
+    char *o = wk_tensor_data(out);
+    ssum_job j = {d, nd, wk_tensor_data(a), o, n, f64};
+    int nt = wk_cpu_num_threads();
+    bool par = n >= SUM_GRAIN && nt > 1;
+    if (par && nout == 1) {
+        int64_t used = (n + SUM_GRAIN - 1) / SUM_GRAIN < nt ? (n + SUM_GRAIN - 1) / SUM_GRAIN : nt;
+        double part[64] = {0}; /* nt slots (read as float[] for float32), unused ones 0 */
+        j.o = (char *)part;
+        j.n = (n + used - 1) / used;
+        wk_cpu_parallel_for(used, 1, ssum_chunks, &j);
+        fsum_job fin = {(const char *)part, o, nt, 0, nt, 0, 0, 0, f64};
+        fsum_rows(0, 1, &fin);
+    } else if (par && nd > 2 && d[nd - 1].size >= nt) {
+        wk_cpu_parallel_for(d[nd - 1].size, 1, ssum_outer, &j);
+    } else if (par && nd == 2) {
+        int64_t used = d[1].size < nt ? d[1].size : nt;
+        j.n = (d[1].size + used - 1) / used;
+        wk_cpu_parallel_for(used, 1, ssum_cols, &j);
+    } else if (n > 0) {
+        ssum_range(&j, o, 0, n);
     }
-    if (op == WK_RED_MEAN) /* out is freshly allocated: row-major */
+    if (op == WK_RED_MEAN)
         for (int64_t r = 0; r < nout; r++) {
             if (f64) ((double *)o)[r] /= (double)len;
             else ((float *)o)[r] /= (float)len;

@@ -1,4 +1,9 @@
 # 291_matmul_bits.py — mm/bmm/mv/dot/matmul/addmm/linear and their backward give PyTorch's exact bits (same BLAS calls, transposition flags and small-bmm loop).
+import os
+
+# OpenBLAS picks its kernels (and so its rounding) by CPU model; fix them to the AVX2 (Haswell)
+# ones, before torch loads OpenBLAS, so that this golden holds on any x86-64 machine with AVX2.
+os.environ["OPENBLAS_CORETYPE"] = "Haswell"
 import torch
 import torch.nn.functional as F
 

@@ -42,3 +42,15 @@ for shape in [(64, 10), (37, 3), (128, 7), (5, 1000), (1000, 5), (16, 16)]:
     print("col", shape, repr(x[:, 0].sum().item()), repr(x[::2].sum().item()), r(x[:, 1:].sum(1)))
     y = d(4, shape[0], shape[1])
     print("mid", shape, r(y.sum(1)), r(y.permute(1, 0, 2).sum(0)), r(y.transpose(1, 2).sum(2)), r(y.mean(1)))
+
+# several threads: whole-tensor sums of strided inputs take ATen's two passes (one chunk per
+# thread, then the chunk sums); dim sums split over kept dims keep their order
+for threads in (2, 3):
+    torch.set_num_threads(threads)
+    for shape in [(300, 700), (40, 50, 60), (1000, 33), (3, 20000), (20000, 3)]:
+        x = d(*shape)
+        xt = x.transpose(0, -1)
+        print("threads", threads, shape, repr(xt.sum().item()), repr(x[..., ::2].sum().item()),
+              repr(x[1:, 1:].mean().item()), r(xt.sum(0)), r(xt.sum(-1)), r(x.permute(*range(x.dim() - 1, -1, -1)).sum(-1)),
+              r(x[..., ::2].sum(0)), r(x[..., :1].expand(*x.shape).sum(0)))
+torch.set_num_threads(1)

@@ -89,7 +89,8 @@ void wk_iter_init(wk_iter *it, int nops, const wk_tensor *const *ops, bool reord
     for (int k = 0; k < nops; k++) {
         int64_t es = (int64_t)wk_dtype_size(ops[k]->dtype);
         it->base[k] = wk_tensor_data(ops[k]);
-        for (int d = 0; d < t0->ndim; d++) it->stride[k][d] = ops[k]->stride[d] * es;
+        /* wraps only for size-1 dims (x[::2**62]), where the stride is never used */
+        for (int d = 0; d < t0->ndim; d++) it->stride[k][d] = (int64_t)((uint64_t)ops[k]->stride[d] * (uint64_t)es);
     }
     if (reorder && it->ndim > 1) {
         int perm[WK_MAX_DIMS];

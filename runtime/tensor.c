@@ -696,8 +696,9 @@ wk_tensor *wk_tensor_slice(const wk_tensor *t, int64_t dim, bool has_start, int6
     wk_tensor *r = wk_tensor_alias(t);
     if (!r) return NULL;
     r->offset += start * t->stride[d];
-    r->shape[d] = (stop - start + step - 1) / step;
-    r->stride[d] = t->stride[d] * step;
+    r->shape[d] = (stop - start) / step + ((stop - start) % step != 0);
+    /* overflows only when the new dim has one element (huge step); wraps like PyTorch's */
+    r->stride[d] = (int64_t)((uint64_t)t->stride[d] * (uint64_t)step);
     return r;
 }
 

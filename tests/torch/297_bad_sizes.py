@@ -1,6 +1,7 @@
 # Adversarial error paths: negative, huge and inconsistent sizes in factories, view, reshape, expand
 # regen-sed: s/size mismatch, got 2, 2x3,4/size mismatch, got input (2), mat (2x3), vec (4)/
 import torch
+import torch.nn.functional as F
 
 
 def check(name, f):
@@ -46,3 +47,27 @@ check('cat_shape', lambda: torch.cat([torch.ones(2, 3), torch.ones(2, 4)]))
 check('stack_shape', lambda: torch.stack([torch.ones(2), torch.ones(3)]))
 check('zeros_0', lambda: torch.zeros(0, 0, 5).sum())
 check('empty_shape_big0', lambda: torch.empty(0, 2 ** 62).shape)
+# huge steps, offsets and chunk counts; nn functions that size their output from arguments
+check('chunk_empty', lambda: len(torch.ones(0).chunk(5)))
+check('chunk_huge', lambda: len(t.chunk(2 ** 62)))
+check('split_huge', lambda: len(t.split(2 ** 62)))
+check('slice_huge_step', lambda: (t[::2 ** 62], t[::2 ** 62].stride()))
+check('slice_huge_bounds', lambda: (t[2 ** 62:].shape, t[-(2 ** 62):2 ** 62].shape))
+check('slice_huge_step_2d', lambda: t.view(2, 3).t()[::2 ** 62].clone())
+check('setitem_huge_step', lambda: t.clone().__setitem__(slice(None, None, 2 ** 62), 7.))
+check('diagonal_huge', lambda: t.view(2, 3).diagonal(2 ** 62))
+check('diagonal_neg_huge', lambda: t.view(2, 3).diagonal(-(2 ** 62)))
+check('reshape_overflow', lambda: t.reshape(2 ** 62, 2 ** 62, 0))
+check('repeat_2d_neg', lambda: t.view(2, 3).repeat(1, -1))
+x4 = torch.ones(1, 1, 3, 3)
+check('unfold_big_kernel', lambda: F.unfold(x4, 4))
+check('unfold_zero_stride', lambda: F.unfold(x4, 1, stride=0))
+check('unfold_neg_pad', lambda: F.unfold(x4, 1, padding=-1))
+check('unfold_zero_dilation', lambda: F.unfold(x4, 2, dilation=0))
+check('unfold_3_kernel', lambda: F.unfold(x4, (1, 1, 1)))
+check('unfold_ok', lambda: F.unfold(x4, 2).shape)
+check('amp_huge', lambda: F.adaptive_max_pool2d(x4, 2 ** 40))
+check('amp_neg', lambda: F.adaptive_max_pool2d(x4, (2, -1)))
+check('amp_empty', lambda: F.adaptive_max_pool2d(torch.ones(2, 0, 3), 2))
+check('amp_2d', lambda: F.adaptive_max_pool2d(torch.ones(2, 3), 2))
+check('amp_ok', lambda: F.adaptive_max_pool2d(x4, (2, 1)).shape)

@@ -314,10 +314,24 @@ def unfold(input, kernel_size, dilation=1, padding=0, stride=1):
     if input.dim() != 4:
         raise RuntimeError('Input Error: Only 4D input Tensors are supported (got {}D)'.format(
             input.dim()))
+    for what, v in (('kernel_size', kernel_size), ('dilation', dilation), ('padding', padding),
+                    ('stride', stride)):
+        if isinstance(v, (list, tuple)) and len(v) != 2:
+            raise RuntimeError('It is expected {} equals to 2, but got size {}'.format(what, len(v)))
     k, d, p, s = _pair(kernel_size), _pair(dilation), _pair(padding), _pair(stride)
+    for what, short, v, low in (('kernel size', 'kernel', k, 1), ('stride', 'stride', s, 1),
+                                ('dilation', 'dilation', d, 1), ('padding', 'pad', p, 0)):
+        if v[0] < low or v[1] < low:
+            raise RuntimeError('{} should be {}, but got {}_height: {} {}_width: {}'.format(
+                what, 'greater than zero' if low else 'non-negative', short, v[0], short, v[1]))
     n, c, h, w = input.shape
     oh = _out_len(h, k[0], s[0], p[0], d[0])
     ow = _out_len(w, k[1], s[1], p[1], d[1])
+    if oh < 1 or ow < 1:
+        raise RuntimeError('Given input with spatial size ({}, {}), kernel_size=({}, {}), dilation=({}, {}), '
+                           'padding=({}, {}), calculated shape of the array of sliding blocks as ({}, {}), '
+                           'but its components must be at least one.'.format(h, w, k[0], k[1], d[0], d[1],
+                                                                               p[0], p[1], oh, ow))
     x = pad(input, (p[1], p[1], p[0], p[0]))
     cols = _windows(x, k, s, d, (oh, ow))
     return cols.reshape(n, c * k[0] * k[1], oh * ow)
@@ -501,11 +515,18 @@ def _adaptive_sizes(input, output_size):
     return oh, ow
 
 
-def _adaptive_pool(input, output_size, reduce):
+def _adaptive_pool(input, output_size, reduce, name='adaptive_max_pool2d'):
     if input.dim() not in (3, 4):
-        raise RuntimeError('adaptive pooling: Expected 3D or 4D tensor, but got ' +
-                           _shape_str(input))
+        raise RuntimeError(name + '(): Expected 3D or 4D tensor, but got' +
+                           (': ' if name == 'adaptive_max_pool2d' else ' ') + _shape_str(input))
+    for d in range(1, input.dim()):
+        if input.shape[d] == 0:
+            raise RuntimeError(name + '(): Expected input to have non-zero size for '
+                               'non-batch dimensions, but input has sizes ' + _shape_str(input) +
+                               ' with dimension ' + str(d) + ' being empty')
     oh, ow = _adaptive_sizes(input, output_size)
+    # PyTorch allocates the output first: negative or overflowing sizes fail here, not in a loop
+    torch.empty(list(input.shape[:-2]) + [oh, ow], dtype=torch.bool, device=input.device)
     x = input
     for axis, out in ((-2, oh), (-1, ow)):
         size = x.shape[axis]
@@ -526,7 +547,8 @@ def _py_adaptive_avg_pool2d(input, output_size):
         x = input.reshape(lead + [oh, h // oh, ow, w // ow])
         nd = x.dim()
         return x.mean((nd - 3, nd - 1))
-    return _adaptive_pool(input, (oh, ow), lambda t, axis: t.mean(axis, keepdim=True))
+    return _adaptive_pool(input, (oh, ow), lambda t, axis: t.mean(axis, keepdim=True),
+                          'adaptive_avg_pool2d')
 
 
 def adaptive_max_pool2d(input, output_size, return_indices=False):

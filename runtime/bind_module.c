@@ -231,6 +231,7 @@ static const wk_methoddef torch_funcs[] = {
 /* ================================================================ init */
 
 bool wk_bind_nn_module(wk_obj *torch);   /* bind_nn.c: torch._C._nn, the fused nn ops */
+bool wk_bind_loader_module(wk_obj *torch); /* bind_loader.c: torch._C._loader (DataLoader workers) */
 
 static bool add_constants(wk_obj *m) {
     wk_value ver = wk_str_from_c("2.11.0+wick");
@@ -262,7 +263,8 @@ wk_obj *wk_mod_torch_init(void) {
               wk_module_add(m, "Tensor", wk_objv(&wk_torch_tensor_type.ob)) &&
               wk_module_add(m, "Generator", wk_objv(&wk_torch_generator_type.ob)) &&
               wk_bind_autograd_module(m) && wk_bind_cuda_module(m) &&
-              wk_bind_types_module(m) && wk_bind_backends_module(m) && wk_bind_nn_module(m);
+              wk_bind_types_module(m) && wk_bind_backends_module(m) && wk_bind_nn_module(m) &&
+              wk_bind_loader_module(m);
     if (!ok) { wk_obj_decref(m); return NULL; }
     return m;
 }

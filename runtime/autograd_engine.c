@@ -307,7 +307,9 @@ static bool root_grads(int n, wk_tensor *const *roots, wk_tensor *const *grads, 
                 return wk_rt_err(WK_ERR_RUNTIME, "Mismatch in shape: grad_output[%d] has a shape of torch.Size(%s) "
                                  "and output[%d] has a shape of torch.Size(%s).", i, a, i, b);
             }
-            rg[i] = wk_tensor_incref(g);
+            /* as PyTorch's validate_outputs: the gradient takes the output's dtype */
+            rg[i] = g->dtype == r->dtype ? wk_tensor_incref(g) : wk_op_to_dtype(g, r->dtype, false);
+            if (!rg[i]) return false;
         } else {
             if (wk_tensor_numel(r) != 1) return wk_rt_err(WK_ERR_RUNTIME, "grad can be implicitly created only for scalar outputs");
             if (!(rg[i] = wk_tensor_ones(r->ndim, r->shape, r->dtype, wk_tensor_device(r)))) return false;

@@ -11,6 +11,9 @@ float wk_vm_logf(float x);
 float wk_vm_tanhf(float x);
 float wk_vm_sinhf(float x);
 float wk_vm_coshf(float x);
+/* float64 exp and log as PyTorch's AVX2 double kernels compute them (cpu_vmath64.c) */
+double wk_vm_exp(double x);
+double wk_vm_log(double x);
 
 /* PyTorch's vectorised loops (cpu_kernel_vec) run the SIMD routine on blocks of 16 elements
  * and the plain libm function on the rest of the row: sigmoid, sinh and cosh follow that. */

@@ -32,24 +32,64 @@ static bool nll_targets_ok(const int64_t *t, int64_t n, int64_t C, int64_t ignor
 
 static double wt(const wk_tensor *w, int64_t c) { return w ? wk_nn_ld(wk_tensor_data(w), c, w->dtype == WK_DT_F64) : 1.0; }
 
+/* One float32 (or float64) operation: the double result of +, -, *, / of two floats rounds
+ * to the float result exactly, so kernels below compute in double and round after each op. */
+static double rd(double v, bool f64) { return f64 ? v : (double)(float)v; }
+
+/* PyTorch's cascade sum for the reduced nll: 8 levels of partial sums; level j + 1 takes
+ * level j whenever the low (j + 1) * level_power bits of the sample index are zero. */
+enum { NLL_LEVELS = 8 };
+typedef struct nll_sums { double loss[NLL_LEVELS], weight[NLL_LEVELS]; int64_t ignored; int power; } nll_sums;
+
+static void nll_sums_init(nll_sums *c, int64_t n) {
+    memset(c, 0, sizeof *c);
+    int ceil_log2 = 1;
+    while (n > 2 && ((uint64_t)1 << ceil_log2) < (uint64_t)n) ceil_log2++;
+    c->power = ceil_log2 / NLL_LEVELS > 4 ? ceil_log2 / NLL_LEVELS : 4;
+}
+
+static void nll_sums_add(nll_sums *c, int64_t i, double x, const double *w, bool f64) {
+    c->loss[0] = rd(c->loss[0] - (w ? rd(x * *w, f64) : x), f64);
+    if (w) c->weight[0] = rd(c->weight[0] + *w, f64);
+    uint64_t mask = ((uint64_t)1 << c->power) - 1;
+    for (int j = 0; j + 1 < NLL_LEVELS; j++) {
+        if ((uint64_t)i & (mask << (j * c->power))) break;
+        c->loss[j + 1] = rd(c->loss[j + 1] + c->loss[j], f64);
+        c->weight[j + 1] = rd(c->weight[j + 1] + c->weight[j], f64);
+        c->loss[j] = c->weight[j] = 0;
+    }
+}
+
+/* std::accumulate of the levels from 0 */
+static double nll_sums_total(const double *v, bool f64) {
+    double r = 0;
+    for (int j = 0; j < NLL_LEVELS; j++) r = rd(r + v[j], f64);
+    return r;
+}
+
 static bool bw_nll(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     wk_tensor *tg = wk_ag_saved(n, 0), *w = n->n_saved > 1 ? wk_ag_saved(n, 1) : NULL;
     if (!tg || (n->n_saved > 1 && !w)) return false;
     nll_geom ge = {n->iv[0], n->iv[1], n->iv[2]};
     wk_reduction red = (wk_reduction)n->iv[3];
     int64_t ignore = n->iv[4];
-    wk_tensor *go = wk_tensor_contiguous(g[0]), *gx = go ? wk_nn_grad_like(n, 0, true) : NULL;
-    if (!gx) { wk_tensor_decref(go); return false; }
+    wk_tensor *gx = wk_nn_grad_like(n, 0, true);
+    wk_tensor *gd = gx ? wk_tensor_to_dtype(g[0], gx->dtype, false) : NULL;  /* read as gx's type */
+    wk_tensor *go = gd ? wk_tensor_contiguous(gd) : NULL;
+    wk_tensor_decref(gd);
+    if (!go) { wk_tensor_decref(gx); return false; }
     bool f64 = gx->dtype == WK_DT_F64;
     const int64_t *t = wk_tensor_data(tg);
     void *px = wk_tensor_data(gx), *pg = wk_tensor_data(go);
-    double scale = red == WK_REDUCTION_MEAN ? 1.0 / n->dv[0] : 1.0;
+    /* PyTorch: grad = -(go / total_weight) for 'mean', -go otherwise; then weight[c] * grad */
+    double g0 = wk_nn_ld(pg, 0, f64);
+    if (red == WK_REDUCTION_MEAN) g0 = rd(g0 / n->dv[0], f64);
     for (int64_t i = 0; i < ge.N; i++)
         for (int64_t s = 0; s < ge.S; s++) {
             int64_t c = t[i * ge.S + s];
             if (c == ignore) continue;
-            double gv = red == WK_REDUCTION_NONE ? wk_nn_ld(pg, i * ge.S + s, f64) : wk_nn_ld(pg, 0, f64);
-            wk_nn_st(px, (i * ge.C + c) * ge.S + s, -wt(w, c) * gv * scale, f64);
+            double gv = red == WK_REDUCTION_NONE ? wk_nn_ld(pg, i * ge.S + s, f64) : g0;
+            wk_nn_st(px, (i * ge.C + c) * ge.S + s, -(w ? rd(wt(w, c) * gv, f64) : gv), f64);
         }
     wk_tensor_decref(go);
     gin[0] = gx;
@@ -99,27 +139,43 @@ static wk_tensor *nll_out(wk_tensor *x, wk_reduction red, const nll_geom *ge, bo
     return wk_tensor_empty(3, sh, x->dtype, WK_CPU);
 }
 
+/* Fills out (per sample, or the reduced value) as PyTorch's nll_loss_out_frame does;
+ * returns the total weight. */
+static double nll_forward(const nll_geom *ge, wk_tensor *tc, wk_tensor *xc, wk_tensor *wc, wk_reduction red,
+                          int64_t ignore, wk_tensor *out) {
+    bool f64 = xc->dtype == WK_DT_F64;
+    const int64_t *t = wk_tensor_data(tc);
+    const void *px = wk_tensor_data(xc);
+    int64_t n = ge->N * ge->S;
+    nll_sums c;
+    nll_sums_init(&c, n);
+    for (int64_t i = 0; i < n; i++) {
+        int64_t k = t[i];
+        if (k == ignore) {
+            c.ignored++;
+            if (red == WK_REDUCTION_NONE) wk_nn_st(wk_tensor_data(out), i, 0, f64);
+            continue;
+        }
+        double x = wk_nn_ld(px, (i / ge->S * ge->C + k) * ge->S + i % ge->S, f64), w = wt(wc, k);
+        if (red == WK_REDUCTION_NONE) wk_nn_st(wk_tensor_data(out), i, -x * w, f64);
+        else nll_sums_add(&c, i, x, wc ? &w : NULL, f64);
+    }
+    double tw = wc ? nll_sums_total(c.weight, f64) : rd((double)(n - c.ignored), f64);
+    double total = nll_sums_total(c.loss, f64);
+    if (red != WK_REDUCTION_NONE) wk_nn_st(wk_tensor_data(out), 0, red == WK_REDUCTION_MEAN ? total / tw : total, f64);
+    return tw;
+}
+
 wk_tensor *wk_op_nll_loss(wk_tensor *input, wk_tensor *target, wk_tensor *weight, wk_reduction red, int64_t ignore_index) {
     if (!nll_checks(input, target, weight)) return NULL;
     nll_geom ge = {input->ndim == 1 ? 1 : input->shape[0], input->shape[input->ndim == 1 ? 0 : 1], 1};
     for (int d = 2; d < input->ndim; d++) ge.S *= input->shape[d];
     wk_tensor *xc = wk_tensor_contiguous(input), *tc = wk_tensor_contiguous(target), *wc = weight ? wk_tensor_contiguous(weight) : NULL;
-    bool view_back, f64 = input->dtype == WK_DT_F64;
+    bool view_back;
     wk_tensor *out = xc && tc && (!weight || wc) && nll_targets_ok(wk_tensor_data(tc), ge.N * ge.S, ge.C, ignore_index)
                          ? nll_out(input, red, &ge, &view_back) : NULL;
-    double total = 0, wsum = 0;
-    if (out) {
-        const int64_t *t = wk_tensor_data(tc);
-        const void *px = wk_tensor_data(xc);
-        for (int64_t i = 0; i < ge.N * ge.S; i++) {
-            int64_t c = t[i], n = i / ge.S, s = i % ge.S;
-            double v = c == ignore_index ? 0 : -wt(wc, c) * wk_nn_ld(px, (n * ge.C + c) * ge.S + s, f64);
-            if (c != ignore_index) wsum += wt(wc, c);
-            total += v;
-            if (red == WK_REDUCTION_NONE) wk_nn_st(wk_tensor_data(out), i, v, f64);
-        }
-        if (red != WK_REDUCTION_NONE) wk_nn_st(wk_tensor_data(out), 0, red == WK_REDUCTION_MEAN ? total / wsum : total, f64);
-    }
+    double wsum = 0;
+    if (out) wsum = nll_forward(&ge, tc, xc, wc, red, ignore_index, out);
     if (out && wk_ag_needs(1, &input)) {
         wk_node *n = wk_ag_node(input->ndim <= 2 ? "NllLossBackward0" : "NllLoss2DBackward0", bw_nll, 1, &input, 1);
         if (n) {

@@ -1,6 +1,7 @@
 /* ops_reduce.c — reductions over dim lists, arg-reductions, scans, softmax, sort/topk, and their derivatives. */
 #include "autograd_impl.h"
 #include "ops.h"
+#include "cpu_softmax.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -407,11 +408,53 @@ static wk_tensor *rev_cumsum(wk_scope *s, wk_tensor *g, int dim) {
     return x_bin(s, WK_OP_ADD, x_bin(s, WK_OP_SUB, tot, cs), g);
 }
 
+/* Float32 / float64 softmax and log_softmax on the CPU go through PyTorch's own kernels
+ * (cpu_softmax.c). */
+static bool softmax_cpu(wk_scan_op op, const wk_tensor *a, int dim, wk_softmax_geom *ge) {
+    if ((op != WK_SCAN_SOFTMAX && op != WK_SCAN_LOG_SOFTMAX) || (a->dtype != WK_DT_F32 && a->dtype != WK_DT_F64) ||
+        wk_tensor_device(a).type != WK_DEV_CPU)
+        return false;
+    *ge = (wk_softmax_geom){1, 1, 1, dim == a->ndim - 1 || a->ndim == 0, op == WK_SCAN_LOG_SOFTMAX};
+    for (int d = 0; d < a->ndim; d++) {
+        if (d < dim) ge->outer *= a->shape[d];
+        else if (d == dim) ge->dim = a->shape[d];
+        else ge->inner *= a->shape[d];
+    }
+    return true;
+}
+
+static wk_tensor *softmax_cpu_fw(const wk_softmax_geom *ge, wk_tensor *x) {
+    wk_tensor *c = wk_tensor_contiguous(x);
+    wk_tensor *out = c ? wk_tensor_empty(x->ndim, x->shape, x->dtype, wk_tensor_device(x)) : NULL;
+    if (out && x->dtype == WK_DT_F32) wk_cpu_softmax_f32(ge, wk_tensor_data(out), wk_tensor_data(c));
+    else if (out) wk_cpu_softmax_f64(ge, wk_tensor_data(out), wk_tensor_data(c));
+    wk_tensor_decref(c);
+    return out;
+}
+
+static wk_tensor *softmax_cpu_bw(const wk_softmax_geom *ge, wk_tensor *g, wk_tensor *y) {
+    wk_tensor *gd = wk_tensor_to_dtype(g, y->dtype, false);  /* PyTorch casts the incoming grad */
+    wk_tensor *gc = gd ? wk_tensor_contiguous(gd) : NULL, *yc = wk_tensor_contiguous(y);
+    wk_tensor_decref(gd);
+    wk_tensor *gi = gc && yc ? wk_tensor_empty(y->ndim, y->shape, y->dtype, wk_tensor_device(y)) : NULL;
+    if (gi && y->dtype == WK_DT_F32) wk_cpu_softmax_backward_f32(ge, wk_tensor_data(gi), wk_tensor_data(gc), wk_tensor_data(yc));
+    else if (gi) wk_cpu_softmax_backward_f64(ge, wk_tensor_data(gi), wk_tensor_data(gc), wk_tensor_data(yc));
+    wk_tensor_decref(gc);
+    wk_tensor_decref(yc);
+    return gi;
+}
+
 static bool bw_scan(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     wk_scope s = {0};
     int dim = (int)n->iv[0];
     wk_scan_op op = (wk_scan_op)n->iv[1];
     wk_tensor *r = NULL, *y = op != WK_SCAN_CUMSUM ? wk_ag_saved(n, 1) : NULL;
+    wk_softmax_geom ge;
+    /* create_graph=True needs the composite (differentiable) formulas below */
+    if (y && g[0] && wk_dtype_is_float(g[0]->dtype) && !wk_grad_recording() && softmax_cpu(op, y, dim, &ge)) {
+        gin[0] = softmax_cpu_bw(&ge, g[0], y);
+        return gin[0] != NULL;
+    }
     uint32_t m = n->in[0].ndim ? 1u << dim : 0;
     switch (op) {
     case WK_SCAN_CUMSUM: r = rev_cumsum(&s, g[0], dim); break;
@@ -440,7 +483,8 @@ static wk_tensor *scan_op(wk_scan_op op, wk_tensor *a, int64_t dim, int dtype, c
         return NULL;
     }
     wk_tensor *x = wk_tensor_to_dtype(a, odt, false);
-    wk_tensor *out = x ? scan_raw(op, x, d, odt) : NULL;
+    wk_softmax_geom ge;
+    wk_tensor *out = !x ? NULL : softmax_cpu(op, x, d, &ge) ? softmax_cpu_fw(&ge, x) : scan_raw(op, x, d, odt);
     wk_tensor_decref(x);
     if (!out || !wk_ag_needs(1, &a) || !wk_dtype_is_float(odt)) return out;
     wk_node *n = wk_ag_node(gname, bw_scan, 1, &a, 1);

@@ -1,0 +1,122 @@
+/* cpu_softmax_impl.h — softmax / log_softmax kernel bodies for one float type, included by cpu_softmax.c with T, SM(name), LANES, FOLD_TREE, VEXP, VLOG, SEXP and FMA defined. */
+typedef T (*SM(red_fn))(T, T);
+static T SM(add)(T a, T b) { return a + b; }
+/* _mm256_max_p[sd] (the second operand when equal or unordered) with NaN propagated. */
+static T SM(vmax)(T a, T b) { return isnan(a) || isnan(b) ? NAN : a > b ? a : b; }
+
+/* vec_reduce_all: a full vector folds as a tree (halves, then quarters, ... as the
+ * 128-, 64- and 32-bit shuffles do); fewer lanes (a row shorter than a vector) fold one
+ * after the other. */
+static T SM(fold)(SM(red_fn) op, T *acc, int64_t n) {
+    if (n < LANES || !FOLD_TREE) {
+        T r = acc[0];
+        for (int64_t l = 1; l < n; l++) r = op(r, acc[l]);
+        return r;
+    }
+    for (int w = LANES / 2; w >= 1; w /= 2)
+        for (int l = 0; l < w; l++) acc[l] = op(acc[l], acc[l + w]);
+    return acc[0];
+}
+
+/* vec::reduce_all over v[0..n) (n >= 1); exp_map: vec::map_reduce_all of exp(v - mx). */
+static T SM(vec_reduce)(SM(red_fn) op, const T *v, int64_t n, T mx, bool exp_map) {
+    T acc[LANES] = {0};
+    int64_t first = n < LANES ? n : LANES;
+    for (int64_t l = 0; l < first; l++) acc[l] = exp_map ? VEXP(v[l] - mx) : v[l];
+    int64_t d = first;
+    for (; d < n; d += LANES) {
+        int64_t m = n - d < LANES ? n - d : LANES;
+        for (int64_t l = 0; l < m; l++) acc[l] = op(acc[l], exp_map ? VEXP(v[d + l] - mx) : v[d + l]);
+    }
+    return SM(fold)(op, acc, first);
+}
+
+/* vec::map2_reduce_all(x * y, +) */
+static T SM(vec_dot)(const T *x, const T *y, int64_t n) {
+    T acc[LANES] = {0};
+    int64_t first = n < LANES ? n : LANES;
+    for (int64_t l = 0; l < first; l++) acc[l] = x[l] * y[l];
+    for (int64_t d = first; d < n; d += LANES) {
+        int64_t m = n - d < LANES ? n - d : LANES;
+        for (int64_t l = 0; l < m; l++) acc[l] = FMA(x[d + l], y[d + l], acc[l]);
+    }
+    return SM(fold)(SM(add), acc, first);
+}
+
+static void SM(lastdim_row)(const wk_softmax_geom *g, T *out, const T *in) {
+    int64_t n = g->dim;
+    T mx = SM(vec_reduce)(SM(vmax), in, n, 0, false);
+    if (g->log) {
+        T ls = VLOG(SM(vec_reduce)(SM(add), in, n, mx, true));
+        for (int64_t i = 0; i < n; i++) out[i] = in[i] - mx - ls;
+        return;
+    }
+    for (int64_t i = 0; i < n; i++) out[i] = VEXP(in[i] - mx);
+    T r = 1 / SM(vec_reduce)(SM(add), out, n, 0, false);
+    for (int64_t i = 0; i < n; i++) out[i] = out[i] * r;
+}
+
+/* One position of the inner dims (stride inner along dim); vec: in the vector-wide part. */
+static void SM(strided_row)(const wk_softmax_geom *g, T *out, const T *in, bool vec) {
+    int64_t n = g->dim, st = g->inner;
+    T mx = g->log ? -INFINITY : in[0], sum = 0;
+    for (int64_t d = g->log ? 0 : 1; d < n; d++) {
+        T x = in[d * st];
+        if (g->log) mx = x > mx ? x : mx;          /* blendv on x > max (both parts) */
+        else mx = vec ? SM(vmax)(mx, x) : (mx < x ? x : mx);  /* vec::maximum / std::max */
+    }
+    for (int64_t d = 0; d < n; d++) {
+        T e = vec ? VEXP(in[d * st] - mx) : SEXP(in[d * st] - mx);
+        if (!g->log) out[d * st] = e;
+        sum = sum + e;
+    }
+    if (g->log) {
+        T ls = VLOG(sum);
+        for (int64_t d = 0; d < n; d++) out[d * st] = in[d * st] - mx - ls;
+    } else
+        for (int64_t d = 0; d < n; d++) out[d * st] = out[d * st] / sum;
+}
+
+void SM(wk_cpu_softmax)(const wk_softmax_geom *g, T *out, const T *in) {
+    if (g->dim == 0) return;
+    int64_t vec_end = g->inner - g->inner % LANES;
+    for (int64_t o = 0; o < g->outer; o++)
+        for (int64_t i = 0; i < g->inner; i++) {
+            int64_t off = o * g->dim * g->inner + i;
+            if (g->lastdim) SM(lastdim_row)(g, out + off, in + off);
+            else SM(strided_row)(g, out + off, in + off, i < vec_end);
+        }
+}
+
+static void SM(lastdim_row_bw)(const wk_softmax_geom *g, T *gi, const T *go, const T *y) {
+    int64_t n = g->dim;
+    if (g->log) {
+        T s = SM(vec_reduce)(SM(add), go, n, 0, false);
+        for (int64_t i = 0; i < n; i++) gi[i] = FMA(-VEXP(y[i]), s, go[i]);
+    } else {
+        T s = SM(vec_dot)(go, y, n);
+        for (int64_t i = 0; i < n; i++) gi[i] = (go[i] - s) * y[i];
+    }
+}
+
+static void SM(strided_row_bw)(const wk_softmax_geom *g, T *gi, const T *go, const T *y, bool vec) {
+    int64_t n = g->dim, st = g->inner;
+    T s = 0;
+    for (int64_t d = 0; d < n; d++) s = g->log ? s + go[d * st] : FMA(go[d * st], y[d * st], s);
+    for (int64_t d = 0; d < n; d++) {
+        int64_t k = d * st;
+        if (g->log) gi[k] = FMA(-(vec ? VEXP(y[k]) : SEXP(y[k])), s, go[k]);
+        else gi[k] = y[k] * (go[k] - s);
+    }
+}
+
+void SM(wk_cpu_softmax_backward)(const wk_softmax_geom *g, T *gi, const T *go, const T *y) {
+    if (g->dim == 0) return;
+    int64_t vec_end = g->inner - g->inner % LANES;
+    for (int64_t o = 0; o < g->outer; o++)
+        for (int64_t i = 0; i < g->inner; i++) {
+            int64_t off = o * g->dim * g->inner + i;
+            if (g->lastdim) SM(lastdim_row_bw)(g, gi + off, go + off, y + off);
+            else SM(strided_row_bw)(g, gi + off, go + off, y + off, i < vec_end);
+        }
+}

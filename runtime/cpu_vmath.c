@@ -115,7 +115,7 @@ static df df_div(df n, df d) {
 }
 
 /* ---------------------------------------------------------------- exp */
-float wk_vm_expf(float d) {
+WK_VM_CLONES float wk_vm_expf(float d) {
     int q = rint_i(d * R_LN2F);
     float qf = (float)q;
     float s = fmaf(qf, -L2UF, d);
@@ -153,7 +153,7 @@ static df expk2(df d) {
 }
 
 /* ---------------------------------------------------------------- tanh, sinh, cosh */
-float wk_vm_tanhf(float x) {
+WK_VM_CLONES float wk_vm_tanhf(float x) {
     float y = fabsf(x);
     df d = expk2(df_make(y, 0));
     df e = df_rec(d);
@@ -164,7 +164,7 @@ float wk_vm_tanhf(float x) {
     return isnan(x) ? x : y;
 }
 
-float wk_vm_sinhf(float x) {
+WK_VM_CLONES float wk_vm_sinhf(float x) {
     float y = fabsf(x);
     df d = expk2(df_make(y, 0));
     d = df_sub_df_df(d, df_rec(d));
@@ -174,7 +174,7 @@ float wk_vm_sinhf(float x) {
     return isnan(x) ? x : y;
 }
 
-float wk_vm_coshf(float x) {
+WK_VM_CLONES float wk_vm_coshf(float x) {
     float y = fabsf(x);
     df d = expk2(df_make(y, 0));
     d = df_add_df_df(d, df_rec(d));
@@ -184,7 +184,7 @@ float wk_vm_coshf(float x) {
 }
 
 /* ---------------------------------------------------------------- log */
-float wk_vm_logf(float d) {
+WK_VM_CLONES float wk_vm_logf(float d) {
     float in = d;
     int small = d < FLT_MIN;
     if (small) d *= (float)(1LL << 32) * (float)(1LL << 32);

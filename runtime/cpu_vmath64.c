@@ -14,7 +14,7 @@ static double ldexp2_64(double d, int q) { return d * pow2i64(q >> 1) * pow2i64(
 /* cvtpd2dq: round half to even; out of range or NaN gives INT32_MIN */
 static int rint_i64(double x) { return x >= -2147483648.0 && x < 2147483648.0 ? (int)x : INT32_MIN; }
 
-double wk_vm_exp(double d) {
+WK_VM_CLONES double wk_vm_exp(double d) {
     double u = nearbyint(d * 1.442695040888963407359924681001892137426645954152985934135449406931);
     int q = rint_i64(u);
     double s = fma(u, -.69314718055966295651160180568695068359375, d);
@@ -61,7 +61,7 @@ static dd dd_div(dd n, dd d) {
     return (dd){s, fma(s, v, fma(n.y, t, u))};
 }
 
-double wk_vm_log(double d) {
+WK_VM_CLONES double wk_vm_log(double d) {
     double in = d;
     int tiny = d < DBL_MIN;
     if (tiny) d *= 4294967296.0 * 4294967296.0;

@@ -1,13 +1,13 @@
 /* cpu_softmax_impl.h — softmax / log_softmax kernel bodies for one float type, included by cpu_softmax.c with T, SM(name), LANES, FOLD_TREE, VEXP, VLOG, SEXP and FMA defined. */
 typedef T (*SM(red_fn))(T, T);
-static T SM(add)(T a, T b) { return a + b; }
+static WK_VM_INLINE T SM(add)(T a, T b) { return a + b; }
 /* _mm256_max_p[sd] (the second operand when equal or unordered) with NaN propagated. */
-static T SM(vmax)(T a, T b) { return isnan(a) || isnan(b) ? NAN : a > b ? a : b; }
+static WK_VM_INLINE T SM(vmax)(T a, T b) { return isnan(a) || isnan(b) ? NAN : a > b ? a : b; }
 
 /* vec_reduce_all: a full vector folds as a tree (halves, then quarters, ... as the
  * 128-, 64- and 32-bit shuffles do); fewer lanes (a row shorter than a vector) fold one
  * after the other. */
-static T SM(fold)(SM(red_fn) op, T *acc, int64_t n) {
+static WK_VM_INLINE T SM(fold)(SM(red_fn) op, T *acc, int64_t n) {
     if (n < LANES || !FOLD_TREE) {
         T r = acc[0];
         for (int64_t l = 1; l < n; l++) r = op(r, acc[l]);
@@ -19,7 +19,7 @@ static T SM(fold)(SM(red_fn) op, T *acc, int64_t n) {
 }
 
 /* vec::reduce_all over v[0..n) (n >= 1); exp_map: vec::map_reduce_all of exp(v - mx). */
-static T SM(vec_reduce)(SM(red_fn) op, const T *v, int64_t n, T mx, bool exp_map) {
+static WK_VM_INLINE T SM(vec_reduce)(SM(red_fn) op, const T *v, int64_t n, T mx, bool exp_map) {
     T acc[LANES] = {0};
     int64_t first = n < LANES ? n : LANES;
     for (int64_t l = 0; l < first; l++) acc[l] = exp_map ? VEXP(v[l] - mx) : v[l];
@@ -32,7 +32,7 @@ static T SM(vec_reduce)(SM(red_fn) op, const T *v, int64_t n, T mx, bool exp_map
 }
 
 /* vec::map2_reduce_all(x * y, +) */
-static T SM(vec_dot)(const T *x, const T *y, int64_t n) {
+static WK_VM_INLINE T SM(vec_dot)(const T *x, const T *y, int64_t n) {
     T acc[LANES] = {0};
     int64_t first = n < LANES ? n : LANES;
     for (int64_t l = 0; l < first; l++) acc[l] = x[l] * y[l];
@@ -43,7 +43,7 @@ static T SM(vec_dot)(const T *x, const T *y, int64_t n) {
     return SM(fold)(SM(add), acc, first);
 }
 
-static void SM(lastdim_row)(const wk_softmax_geom *g, T *out, const T *in) {
+static WK_VM_INLINE void SM(lastdim_row)(const wk_softmax_geom *g, T *out, const T *in) {
     int64_t n = g->dim;
     T mx = SM(vec_reduce)(SM(vmax), in, n, 0, false);
     if (g->log) {
@@ -57,7 +57,7 @@ static void SM(lastdim_row)(const wk_softmax_geom *g, T *out, const T *in) {
 }
 
 /* One position of the inner dims (stride inner along dim); vec: in the vector-wide part. */
-static void SM(strided_row)(const wk_softmax_geom *g, T *out, const T *in, bool vec) {
+static WK_VM_INLINE void SM(strided_row)(const wk_softmax_geom *g, T *out, const T *in, bool vec) {
     int64_t n = g->dim, st = g->inner;
     T mx = g->log ? -INFINITY : in[0], sum = 0;
     for (int64_t d = g->log ? 0 : 1; d < n; d++) {
@@ -77,7 +77,7 @@ static void SM(strided_row)(const wk_softmax_geom *g, T *out, const T *in, bool 
         for (int64_t d = 0; d < n; d++) out[d * st] = out[d * st] / sum;
 }
 
-void SM(wk_cpu_softmax)(const wk_softmax_geom *g, T *out, const T *in) {
+WK_VM_CLONES void SM(wk_cpu_softmax)(const wk_softmax_geom *g, T *out, const T *in) {
     if (g->dim == 0) return;
     int64_t vec_end = g->inner - g->inner % LANES;
     for (int64_t o = 0; o < g->outer; o++)
@@ -88,7 +88,7 @@ void SM(wk_cpu_softmax)(const wk_softmax_geom *g, T *out, const T *in) {
         }
 }
 
-static void SM(lastdim_row_bw)(const wk_softmax_geom *g, T *gi, const T *go, const T *y) {
+static WK_VM_INLINE void SM(lastdim_row_bw)(const wk_softmax_geom *g, T *gi, const T *go, const T *y) {
     int64_t n = g->dim;
     if (g->log) {
         T s = SM(vec_reduce)(SM(add), go, n, 0, false);
@@ -99,7 +99,7 @@ static void SM(lastdim_row_bw)(const wk_softmax_geom *g, T *gi, const T *go, con
     }
 }
 
-static void SM(strided_row_bw)(const wk_softmax_geom *g, T *gi, const T *go, const T *y, bool vec) {
+static WK_VM_INLINE void SM(strided_row_bw)(const wk_softmax_geom *g, T *gi, const T *go, const T *y, bool vec) {
     int64_t n = g->dim, st = g->inner;
     T s = 0;
     for (int64_t d = 0; d < n; d++) s = g->log ? s + go[d * st] : FMA(go[d * st], y[d * st], s);
@@ -110,7 +110,7 @@ static void SM(strided_row_bw)(const wk_softmax_geom *g, T *gi, const T *go, con
     }
 }
 
-void SM(wk_cpu_softmax_backward)(const wk_softmax_geom *g, T *gi, const T *go, const T *y) {
+WK_VM_CLONES void SM(wk_cpu_softmax_backward)(const wk_softmax_geom *g, T *gi, const T *go, const T *y) {
     if (g->dim == 0) return;
     int64_t vec_end = g->inner - g->inner % LANES;
     for (int64_t o = 0; o < g->outer; o++)

@@ -6,18 +6,18 @@
 #include <string.h>
 
 /* ---------------------------------------------------------------- bit helpers */
-static uint32_t bits_of(float f) { uint32_t b; memcpy(&b, &f, 4); return b; }
-static float from_bits(uint32_t b) { float f; memcpy(&f, &b, 4); return f; }
-static float pow2i(int q) { return from_bits((uint32_t)(q + 0x7f) << 23); }
+static WK_VM_INLINE uint32_t bits_of(float f) { uint32_t b; memcpy(&b, &f, 4); return b; }
+static WK_VM_INLINE float from_bits(uint32_t b) { float f; memcpy(&f, &b, 4); return f; }
+static WK_VM_INLINE float pow2i(int q) { return from_bits((uint32_t)(q + 0x7f) << 23); }
 /* d * 2^e for the exponent range of exp (two steps, as the vector code). */
-static float ldexp2k(float d, int e) { return d * pow2i(e >> 1) * pow2i(e - (e >> 1)); }
+static WK_VM_INLINE float ldexp2k(float d, int e) { return d * pow2i(e >> 1) * pow2i(e - (e >> 1)); }
 /* Round half to even to int; out of range or NaN gives INT32_MIN, as the vector
  * conversion (cvtps2dq) does, and never the undefined C conversion. */
-static int rint_i(float x) {
+static WK_VM_INLINE int rint_i(float x) {
     float r = nearbyintf(x);
     return (r >= -2147483648.0f && r < 2147483648.0f) ? (int)r : INT32_MIN;
 }
-static float mulsign(float x, float y) { return from_bits(bits_of(x) ^ (bits_of(y) & 0x80000000u)); }
+static WK_VM_INLINE float mulsign(float x, float y) { return from_bits(bits_of(x) ^ (bits_of(y) & 0x80000000u)); }
 
 #define R_LN2F 1.442695040888963407359924681001892137426645954152985934135449406931f
 #define L2UF 0.693145751953125f
@@ -25,11 +25,11 @@ static float mulsign(float x, float y) { return from_bits(bits_of(x) ^ (bits_of(
 
 /* ---------------------------------------------------------------- double-float (hi + lo) */
 typedef struct { float x, y; } df;
-static df df_make(float x, float y) { df r = {x, y}; return r; }
-static df df_neg(df a) { return df_make(-a.x, -a.y); }
-static df df_scale(df a, float s) { return df_make(a.x * s, a.y * s); }
+static WK_VM_INLINE df df_make(float x, float y) { df r = {x, y}; return r; }
+static WK_VM_INLINE df df_neg(df a) { return df_make(-a.x, -a.y); }
+static WK_VM_INLINE df df_scale(df a, float s) { return df_make(a.x * s, a.y * s); }
 /* x + y, both floats, any magnitudes */
-static df df_add2_ff(float x, float y) {
+static WK_VM_INLINE df df_add2_ff(float x, float y) {
     df r;
     r.x = x + y;
     float v = r.x - x;
@@ -37,13 +37,13 @@ static df df_add2_ff(float x, float y) {
     return r;
 }
 /* x + y, |x| >= |y| */
-static df df_add_df_f(df x, float y) {
+static WK_VM_INLINE df df_add_df_f(df x, float y) {
     df r;
     r.x = x.x + y;
     r.y = ((x.x - r.x) + y) + x.y;
     return r;
 }
-static df df_add2_df_f(df x, float y) {
+static WK_VM_INLINE df df_add2_df_f(df x, float y) {
     df r;
     r.x = x.x + y;
     float v = r.x - x.x;
@@ -51,13 +51,13 @@ static df df_add2_df_f(df x, float y) {
     r.y = r.y + x.y;
     return r;
 }
-static df df_add_df_df(df x, df y) {
+static WK_VM_INLINE df df_add_df_df(df x, df y) {
     df r;
     r.x = x.x + y.x;
     r.y = (((x.x - r.x) + y.x) + x.y) + y.y;
     return r;
 }
-static df df_add2_df_df(df x, df y) {
+static WK_VM_INLINE df df_add2_df_df(df x, df y) {
     df r;
     r.x = x.x + y.x;
     float v = r.x - x.x;
@@ -65,13 +65,13 @@ static df df_add2_df_df(df x, df y) {
     r.y = r.y + (x.y + y.y);
     return r;
 }
-static df df_add_f_df(float x, df y) {
+static WK_VM_INLINE df df_add_f_df(float x, df y) {
     df r;
     r.x = x + y.x;
     r.y = ((x - r.x) + y.x) + y.y;
     return r;
 }
-static df df_sub_df_df(df x, df y) {
+static WK_VM_INLINE df df_sub_df_df(df x, df y) {
     df r;
     r.x = x.x - y.x;
     r.y = x.x - r.x;
@@ -80,31 +80,31 @@ static df df_sub_df_df(df x, df y) {
     r.y = r.y - y.y;
     return r;
 }
-static df df_mul_df_f(df x, float y) {
+static WK_VM_INLINE df df_mul_df_f(df x, float y) {
     df r;
     r.x = x.x * y;
     r.y = fmaf(x.y, y, fmaf(x.x, y, -r.x));
     return r;
 }
-static df df_mul_df_df(df x, df y) {
+static WK_VM_INLINE df df_mul_df_df(df x, df y) {
     df r;
     r.x = x.x * y.x;
     r.y = fmaf(x.x, y.y, fmaf(x.y, y.x, fmaf(x.x, y.x, -r.x)));
     return r;
 }
-static df df_squ(df x) {
+static WK_VM_INLINE df df_squ(df x) {
     df r;
     r.x = x.x * x.x;
     r.y = fmaf(x.x + x.x, x.y, fmaf(x.x, x.x, -r.x));
     return r;
 }
-static df df_rec(df d) {
+static WK_VM_INLINE df df_rec(df d) {
     df q;
     q.x = 1.0f / d.x;
     q.y = q.x * fmaf(-d.y, q.x, fmaf(-d.x, q.x, 1.0f));
     return q;
 }
-static df df_div(df n, df d) {
+static WK_VM_INLINE df df_div(df n, df d) {
     df q;
     float t = 1.0f / d.x;
     q.x = n.x * t;
@@ -134,7 +134,7 @@ WK_VM_CLONES float wk_vm_expf(float d) {
 }
 
 /* e^d as a double-float (for tanh, sinh, cosh) */
-static df expk2(df d) {
+static WK_VM_INLINE df expk2(df d) {
     int q = rint_i((d.x + d.y) * R_LN2F);
     df s = df_add2_df_f(d, (float)q * -L2UF);
     s = df_add2_df_f(s, (float)q * -L2LF);

@@ -14,6 +14,8 @@
 #else
 #define WK_VM_CLONES
 #endif
+/* Their helpers are inlined into each clone, so the FMA clone has no fmaf() calls left. */
+#define WK_VM_INLINE inline __attribute__((always_inline))
 float wk_vm_expf(float x);
 float wk_vm_logf(float x);
 float wk_vm_tanhf(float x);

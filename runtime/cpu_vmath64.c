@@ -5,14 +5,14 @@
 #include <stdint.h>
 #include <string.h>
 
-static uint64_t bits64(double d) { uint64_t b; memcpy(&b, &d, 8); return b; }
-static double from_bits64(uint64_t b) { double d; memcpy(&d, &b, 8); return d; }
+static WK_VM_INLINE uint64_t bits64(double d) { uint64_t b; memcpy(&b, &d, 8); return b; }
+static WK_VM_INLINE double from_bits64(uint64_t b) { double d; memcpy(&d, &b, 8); return d; }
 /* 2^q by building the exponent field (q within the normal range) */
-static double pow2i64(int q) { return from_bits64((uint64_t)(uint32_t)(q + 0x3ff) << 52); }
+static WK_VM_INLINE double pow2i64(int q) { return from_bits64((uint64_t)(uint32_t)(q + 0x3ff) << 52); }
 /* d * 2^q in two steps, so that q may reach past the normal range on either side */
-static double ldexp2_64(double d, int q) { return d * pow2i64(q >> 1) * pow2i64(q - (q >> 1)); }
+static WK_VM_INLINE double ldexp2_64(double d, int q) { return d * pow2i64(q >> 1) * pow2i64(q - (q >> 1)); }
 /* cvtpd2dq: round half to even; out of range or NaN gives INT32_MIN */
-static int rint_i64(double x) { return x >= -2147483648.0 && x < 2147483648.0 ? (int)x : INT32_MIN; }
+static WK_VM_INLINE int rint_i64(double x) { return x >= -2147483648.0 && x < 2147483648.0 ? (int)x : INT32_MIN; }
 
 WK_VM_CLONES double wk_vm_exp(double d) {
     double u = nearbyint(d * 1.442695040888963407359924681001892137426645954152985934135449406931);
@@ -38,23 +38,23 @@ WK_VM_CLONES double wk_vm_exp(double d) {
 
 /* ---------------------------------------------------------------- double-double for log */
 typedef struct { double x, y; } dd;
-static dd dd_add2_d_d(double x, double y) {
+static WK_VM_INLINE dd dd_add2_d_d(double x, double y) {
     double s = x + y, v = s - x;
     return (dd){s, (x - (s - v)) + (y - v)};
 }
-static dd dd_add_dd_d(dd x, double y) {
+static WK_VM_INLINE dd dd_add_dd_d(dd x, double y) {
     double s = x.x + y;
     return (dd){s, ((x.x - s) + y) + x.y};
 }
-static dd dd_add_dd_dd(dd x, dd y) {
+static WK_VM_INLINE dd dd_add_dd_dd(dd x, dd y) {
     double s = x.x + y.x;
     return (dd){s, (((x.x - s) + y.x) + x.y) + y.y};
 }
-static dd dd_mul_dd_d(dd x, double y) {
+static WK_VM_INLINE dd dd_mul_dd_d(dd x, double y) {
     double s = x.x * y;
     return (dd){s, fma(x.y, y, fma(x.x, y, -s))};
 }
-static dd dd_div(dd n, dd d) {
+static WK_VM_INLINE dd dd_div(dd n, dd d) {
     double t = 1.0 / d.x, s = n.x * t;
     double u = fma(t, n.x, -s);
     double v = fma(-d.y, t, fma(-d.x, t, 1));

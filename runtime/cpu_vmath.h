@@ -8,8 +8,9 @@
  * give PyTorch's bits (checked against Debian's PyTorch 1.13 on 20 000 values each). */
 /* Each routine is built twice, plainly and for CPUs with FMA (the dynamic loader picks one),
  * so the many fmaf() calls become single instructions where the hardware has them; the
- * results are identical (fmaf is exactly rounded either way). */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(WK_NO_TARGET_CLONES)
+ * results are identical (fmaf is exactly rounded either way). GCC only: clang 14 leaves
+ * the clones' callers in other files with an undefined symbol. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(WK_NO_TARGET_CLONES)
 #define WK_VM_CLONES __attribute__((target_clones("fma", "default")))
 #else
 #define WK_VM_CLONES

@@ -1,6 +1,7 @@
 /* rng.c — PyTorch's CPU generator: MT19937, uniform/normal (scalar and 16-wide Box-Muller), integers, Bernoulli, randperm. */
 #include "rng.h"
 #include "cpu_iter.h"
+#include "cpu_vmath.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,12 +31,20 @@ void wk_rng_seed(wk_generator *g, uint64_t seed) {
     g->next_normal = 0;
 }
 
+static inline uint32_t mt_mix(uint32_t a, uint32_t b, uint32_t far) {
+    uint32_t y = (a & 0x80000000u) | (b & 0x7fffffffu);
+    return far ^ (y >> 1) ^ ((y & 1u) ? 0x9908b0dfu : 0u);
+}
+
+/* The MT19937 state update, in the three index ranges where i + 1 and i + 397 do or do not
+ * wrap (no modulo in the loops). */
 static void twist(wk_generator *g) {
+    enum { N = WK_MT_WORDS, M = 397 };
     uint32_t *m = g->mt;
-    for (int i = 0; i < WK_MT_WORDS; i++) {
-        uint32_t y = (m[i] & 0x80000000u) | (m[(i + 1) % WK_MT_WORDS] & 0x7fffffffu);
-        m[i] = m[(i + 397) % WK_MT_WORDS] ^ (y >> 1) ^ ((y & 1u) ? 0x9908b0dfu : 0u);
-    }
+    int i = 0;
+    for (; i < N - M; i++) m[i] = mt_mix(m[i], m[i + 1], m[i + M]);
+    for (; i < N - 1; i++) m[i] = mt_mix(m[i], m[i + 1], m[i + M - N]);
+    m[N - 1] = mt_mix(m[N - 1], m[0], m[M - 1]);
     g->next = 0;
 }
 
@@ -121,7 +130,7 @@ static bool check_cpu(const wk_tensor *t) {
 
 typedef struct { wk_generator *g; wk_dtype dt; double from, to; } uni_ctx;
 
-static void uni_elem(char *p, void *c) {
+static WK_VM_INLINE void uni_elem(char *p, void *c) {
     uni_ctx *u = c;
     switch (u->dt) {
     case WK_DT_F32: {
@@ -147,6 +156,12 @@ static void uni_elem(char *p, void *c) {
     }
 }
 
+/* n contiguous elements in order (the FMA clone inlines uni_elem without fmaf() calls). */
+WK_VM_CLONES static void fill_uniform(uni_ctx *u, char *p, int64_t n) {
+    size_t es = wk_dtype_size(u->dt);
+    for (int64_t i = 0; i < n; i++) uni_elem(p + (size_t)i * es, u);
+}
+
 bool wk_rng_uniform_(wk_tensor *t, double from, double to, wk_generator *g) {
     if (!check_cpu(t)) return false;
     if (!wk_dtype_is_float(t->dtype))
@@ -154,7 +169,8 @@ bool wk_rng_uniform_(wk_tensor *t, double from, double to, wk_generator *g) {
     if (from > to)
         return wk_rt_err(WK_ERR_RUNTIME, "uniform_ expects to return a [from, to) range, but found from=%g > to=%g", from, to);
     uni_ctx u = {gen(g), t->dtype, from, to};
-    walk(t, uni_elem, &u);
+    if (wk_tensor_is_contiguous(t)) fill_uniform(&u, wk_tensor_data(t), wk_tensor_numel(t));
+    else walk(t, uni_elem, &u);
     wk_tensor_bump_version(t);
     return true;
 }
@@ -187,7 +203,7 @@ static uint32_t fbits(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
 static float bitsf(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
 
 /* Cephes-style single-precision log as in avx_mathfun (x > 0). */
-static float mf_log(float x) {
+static WK_VM_INLINE float mf_log(float x) {
     if (x < 0x1p-126f) x = 0x1p-126f;
     float e = (float)((int32_t)(fbits(x) >> 23) - 127) + 1.0f;
     x = bitsf((fbits(x) & ~0x7f800000u) | fbits(0.5f));
@@ -214,7 +230,7 @@ static float mf_log(float x) {
 }
 
 /* Cephes-style sincos as in avx_mathfun, for x >= 0. */
-static void mf_sincos(float x, float *sout, float *cout) {
+static WK_VM_INLINE void mf_sincos(float x, float *sout, float *cout) {
     int32_t j = (int32_t)(x * 1.27323954473516f);
     j = (j + 1) & ~1;
     float y = (float)j;
@@ -244,7 +260,7 @@ static void mf_sincos(float x, float *sout, float *cout) {
     *cout = cs;
 }
 
-static void normal16_f32(float *d, float mean, float std) {
+static WK_VM_INLINE void normal16_f32(float *d, float mean, float std) {
     const float two_pi = bitsf(0x40C90FDBu);
     for (int j = 0; j < 8; j++) {
         float a = 1.0f - d[j];
@@ -298,17 +314,17 @@ static void normal16_h(uint16_t *d, bool half, float mean, float std) {
 
 static void fill_uniform01(wk_generator *g, wk_dtype dt, char *p, int64_t n) {
     uni_ctx u = {g, dt, 0.0, 1.0};
-    size_t es = wk_dtype_size(dt);
-    for (int64_t i = 0; i < n; i++) uni_elem(p + (size_t)i * es, &u);
+    fill_uniform(&u, p, n);
 }
 
-static void normal16(wk_dtype dt, char *p, double mean, double std) {
+static WK_VM_INLINE void normal16(wk_dtype dt, char *p, double mean, double std) {
     if (dt == WK_DT_F32) normal16_f32((float *)p, (float)mean, (float)std);
     else if (dt == WK_DT_F64) normal16_f64((double *)p, mean, std);
     else normal16_h((uint16_t *)p, dt == WK_DT_F16, round_h(dt == WK_DT_F16, (float)mean), round_h(dt == WK_DT_F16, (float)std));
 }
 
-static void normal_vectorised(wk_tensor *t, double mean, double std, wk_generator *g) {
+/* FMA clone where the CPU has it: the Box-Muller helpers inline into it without fmaf() calls. */
+WK_VM_CLONES static void normal_vectorised(wk_tensor *t, double mean, double std, wk_generator *g) {
     int64_t n = wk_tensor_numel(t);
     size_t es = wk_dtype_size(t->dtype);
     char *d = wk_tensor_data(t);

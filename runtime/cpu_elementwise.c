@@ -427,8 +427,42 @@ static bool run(loop_fn fn, int nops, const wk_tensor *const *ops, kctx *k) {
     return true;
 }
 
+/* float32 tanh, sigmoid and silu on contiguous rows: whole vectors (tanh) or the blocks of
+ * 16 (PyTorch's SIMD part of sigmoid and silu) go through the AVX2 loops where the CPU has
+ * them (same bits), the rest as un_*_F32 does it. */
+static void un_tanh_fast_f32(char **p, const int64_t *s, int64_t n, void *ctx) {
+    float *o = (float *)p[0];
+    const float *a = (const float *)p[1];
+    int64_t k = s[0] == 4 && s[1] == 4 ? wk_vm_tanhf_n(o, a, n) : 0;
+    if (k == 0) {
+        un_TANH_F32(p, s, n, ctx);
+        return;
+    }
+    for (int64_t i = k; i < n; i++) o[i] = wk_vm_tanhf(a[i]);
+}
+static void un_sigmoid_silu_fast_f32(char **p, const int64_t *s, int64_t n, bool silu, void *ctx) {
+    float *o = (float *)p[0];
+    const float *a = (const float *)p[1];
+    int64_t k = s[0] == 4 && s[1] == 4 ? wk_vm_sigmoidf_n(o, a, n - n % WK_VM_VEC_BLOCK, silu) : 0;
+    if (k == 0) {
+        (silu ? un_SILU_F32 : un_SIGMOID_F32)(p, s, n, ctx);
+        return;
+    }
+    for (int64_t i = k; i < n; i++)
+        o[i] = silu ? f_silu_vf(a[i], wk_vm_in_vector_part(i, n)) : f_sigmoid_vf(a[i], wk_vm_in_vector_part(i, n));
+}
+static void un_sigmoid_fast_f32(char **p, const int64_t *s, int64_t n, void *ctx) {
+    un_sigmoid_silu_fast_f32(p, s, n, false, ctx);
+}
+static void un_silu_fast_f32(char **p, const int64_t *s, int64_t n, void *ctx) {
+    un_sigmoid_silu_fast_f32(p, s, n, true, ctx);
+}
+
 bool wk_cpu_unary(wk_unary_op op, wk_tensor *out, const wk_tensor *a, const double *params) {
     loop_fn fn = (unsigned)op < WK_UOP_COUNT ? g_unary[op][a->dtype] : NULL;
+    if (a->dtype == WK_DT_F32 && out->dtype == WK_DT_F32 && (op == WK_UOP_SIGMOID || op == WK_UOP_SILU))
+        fn = op == WK_UOP_SIGMOID ? un_sigmoid_fast_f32 : un_silu_fast_f32;
+    if (a->dtype == WK_DT_F32 && out->dtype == WK_DT_F32 && op == WK_UOP_TANH) fn = un_tanh_fast_f32;
     if (!fn) return not_impl((unsigned)op < WK_UOP_COUNT ? g_unary_names[op] : "unary", a->dtype);
     /* only clamp takes two parameters; the others may pass a one-element array */
     kctx k = {0, params ? params[0] : 0, params && op == WK_UOP_CLAMP ? params[1] : 0, 0};

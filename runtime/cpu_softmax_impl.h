@@ -1,4 +1,4 @@
-/* cpu_softmax_impl.h — softmax / log_softmax kernel bodies for one float type, included by cpu_softmax.c with T, SM(name), LANES, FOLD_TREE, VEXP, VLOG, SEXP and FMA defined. */
+/* cpu_softmax_impl.h — softmax / log_softmax kernel bodies for one float type, included by cpu_softmax.c with T, SM(name), LANES, FOLD_TREE, VEXP, VLOG, SEXP, FMA, VREDUCE, VEXP_N, VSUB2_N and VSCALE_N defined. */
 typedef T (*SM(red_fn))(T, T);
 static WK_VM_INLINE T SM(add)(T a, T b) { return a + b; }
 /* _mm256_max_p[sd] (the second operand when equal or unordered) with NaN propagated. */
@@ -18,17 +18,28 @@ static WK_VM_INLINE T SM(fold)(SM(red_fn) op, T *acc, int64_t n) {
     return acc[0];
 }
 
-/* vec::reduce_all over v[0..n) (n >= 1); exp_map: vec::map_reduce_all of exp(v - mx). */
-static WK_VM_INLINE T SM(vec_reduce)(SM(red_fn) op, const T *v, int64_t n, T mx, bool exp_map) {
-    T acc[LANES] = {0};
+/* vec::reduce_all over v[0..n) (n >= 1) going on from lanes acc that hold the whole
+ * vectors of v[0..d) folded (d == 0: nothing yet); the tail block updates its first lanes
+ * only. exp_map: vec::map_reduce_all of exp(v - mx). */
+static WK_VM_INLINE T SM(vec_reduce_from)(SM(red_fn) op, T *acc, const T *v, int64_t d, int64_t n, T mx,
+                                          bool exp_map) {
     int64_t first = n < LANES ? n : LANES;
-    for (int64_t l = 0; l < first; l++) acc[l] = exp_map ? VEXP(v[l] - mx) : v[l];
-    int64_t d = first;
+    if (d == 0) {
+        for (int64_t l = 0; l < first; l++) acc[l] = exp_map ? VEXP(v[l] - mx) : v[l];
+        d = first;
+    }
     for (; d < n; d += LANES) {
         int64_t m = n - d < LANES ? n - d : LANES;
         for (int64_t l = 0; l < m; l++) acc[l] = op(acc[l], exp_map ? VEXP(v[d + l] - mx) : v[d + l]);
     }
     return SM(fold)(op, acc, first);
+}
+
+/* vec::reduce_all: VREDUCE does the whole vectors with SIMD code where it can. */
+static WK_VM_INLINE T SM(vec_reduce)(SM(red_fn) op, const T *v, int64_t n, T mx, bool exp_map) {
+    T acc[LANES] = {0};
+    int kind = exp_map ? WK_VM_RED_SUMEXP : op == SM(vmax) ? WK_VM_RED_MAX : WK_VM_RED_SUM;
+    return SM(vec_reduce_from)(op, acc, v, VREDUCE(kind, acc, v, n, mx), n, mx, exp_map);
 }
 
 /* vec::map2_reduce_all(x * y, +) */
@@ -43,17 +54,21 @@ static WK_VM_INLINE T SM(vec_dot)(const T *x, const T *y, int64_t n) {
     return SM(fold)(SM(add), acc, first);
 }
 
+/* The V*_N calls do the whole vectors with SIMD code where they can and return how many
+ * elements they did (out is a new tensor, never in). */
 static WK_VM_INLINE void SM(lastdim_row)(const wk_softmax_geom *g, T *out, const T *in) {
     int64_t n = g->dim;
     T mx = SM(vec_reduce)(SM(vmax), in, n, 0, false);
     if (g->log) {
         T ls = VLOG(SM(vec_reduce)(SM(add), in, n, mx, true));
-        for (int64_t i = 0; i < n; i++) out[i] = in[i] - mx - ls;
+        for (int64_t i = VSUB2_N(out, in, n, mx, ls); i < n; i++) out[i] = in[i] - mx - ls;
         return;
     }
-    for (int64_t i = 0; i < n; i++) out[i] = VEXP(in[i] - mx);
-    T r = 1 / SM(vec_reduce)(SM(add), out, n, 0, false);
-    for (int64_t i = 0; i < n; i++) out[i] = out[i] * r;
+    T acc[LANES] = {0};
+    int64_t k = VEXP_N(out, in, n, mx, acc);  /* acc: the lanes of the sum of out[0..k) */
+    for (int64_t i = k; i < n; i++) out[i] = VEXP(in[i] - mx);
+    T r = 1 / SM(vec_reduce_from)(SM(add), acc, out, k, n, 0, false);
+    for (int64_t i = VSCALE_N(out, out, n, r); i < n; i++) out[i] = out[i] * r;
 }
 
 /* One position of the inner dims (stride inner along dim); vec: in the vector-wide part. */
@@ -92,7 +107,11 @@ static WK_VM_INLINE void SM(lastdim_row_bw)(const wk_softmax_geom *g, T *gi, con
     int64_t n = g->dim;
     if (g->log) {
         T s = SM(vec_reduce)(SM(add), go, n, 0, false);
-        for (int64_t i = 0; i < n; i++) gi[i] = FMA(-VEXP(y[i]), s, go[i]);
+        /* exp(y) into gi first where SIMD code does it (gi is a new tensor, never go or y;
+         * y - 0 is y: y is a log_softmax result, never a signalling NaN) */
+        int64_t k = VEXP_N(gi, y, n, 0, NULL);
+        for (int64_t i = 0; i < k; i++) gi[i] = FMA(-gi[i], s, go[i]);
+        for (int64_t i = k; i < n; i++) gi[i] = FMA(-VEXP(y[i]), s, go[i]);
     } else {
         T s = SM(vec_dot)(go, y, n);
         for (int64_t i = 0; i < n; i++) gi[i] = (go[i] - s) * y[i];

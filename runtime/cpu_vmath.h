@@ -1,6 +1,8 @@
 /* cpu_vmath.h — float32 math rounded exactly like PyTorch's AVX2 CPU kernels (SLEEF u10 algorithms with FMA), used by the elementwise kernels. */
 #ifndef WK_CPU_VMATH_H
 #define WK_CPU_VMATH_H
+#include <stdbool.h>
+#include <stdint.h>
 
 /* PyTorch computes these float32 functions with SLEEF's vectorised ≤1-ulp routines, which
  * are not correctly rounded: about 1 value in 10 differs in the last bit from glibc's expf.
@@ -25,6 +27,30 @@ float wk_vm_coshf(float x);
 /* float64 exp and log as PyTorch's AVX2 double kernels compute them (cpu_vmath64.c) */
 double wk_vm_exp(double x);
 double wk_vm_log(double x);
+
+/* 8-lane AVX2+FMA versions of wk_vm_expf / wk_vm_logf / wk_vm_tanhf with the same float
+ * operations, so the same bits (cpu_vmath_avx2.c; used only where the CPU has AVX2 and FMA
+ * and the environment has no WICK_NO_AVX2). Each function does the whole 8-element vectors
+ * at the start of its arrays and returns how many elements it did (0 without AVX2+FMA);
+ * the caller finishes the rest with the scalar routines. */
+int wk_vm_have_avx2(void);
+/* out[i] = wk_vm_expf(in[i] - sub); acc (unless NULL) gets the lanes of vec::reduce_all(+)
+ * over the out vectors written (the first one, plus each further one) */
+int64_t wk_vm_expf_sub_n(float *out, const float *in, int64_t n, float sub, float acc[8]);
+/* out[i] = wk_vm_logf(in[i]) */
+int64_t wk_vm_logf_n(float *out, const float *in, int64_t n);
+/* out[i] = wk_vm_tanhf(in[i]) */
+int64_t wk_vm_tanhf_n(float *out, const float *in, int64_t n);
+/* out[i] = (silu ? in[i] : 1) / (1 + wk_vm_expf(-in[i])): sigmoid and silu */
+int64_t wk_vm_sigmoidf_n(float *out, const float *in, int64_t n, bool silu);
+/* out[i] = in[i] * mul and out[i] = in[i] - a - b (plain float arithmetic, vectorised) */
+int64_t wk_vm_scale_n(float *out, const float *in, int64_t n, float mul);
+int64_t wk_vm_sub2_n(float *out, const float *in, int64_t n, float a, float b);
+/* vec::reduce_all's lane accumulation (n >= 8): acc = the first vector of v (mapped to
+ * wk_vm_expf(v - mx) for SUMEXP), then each further whole vector folded in lane-wise by
+ * + or by PyTorch's NaN-propagating maximum (MAX). */
+enum { WK_VM_RED_MAX, WK_VM_RED_SUM, WK_VM_RED_SUMEXP };
+int64_t wk_vm_reduce8_f32(int kind, float acc[8], const float *v, int64_t n, float mx);
 
 /* PyTorch's vectorised loops (cpu_kernel_vec) run the SIMD routine on blocks of 16 elements
  * and the plain libm function on the rest of the row: sigmoid, sinh and cosh follow that. */

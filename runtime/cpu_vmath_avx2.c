@@ -1,0 +1,324 @@
+/* cpu_vmath_avx2.c — 8-lane AVX2+FMA float32 exp/log/tanh doing exactly cpu_vmath.c's float operations, and the softmax, sigmoid and silu loops built on them (chosen at run time). */
+#include "cpu_vmath.h"
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+#define WK_AVX2 __attribute__((target("avx2,fma")))
+#define WK_AVX2_INLINE static inline __attribute__((always_inline, target("avx2,fma")))
+
+/* WICK_NO_AVX2 (set, non-empty) keeps the scalar routines, to test that path on any CPU. */
+int wk_vm_have_avx2(void) {
+    static int have = -1;
+    int h = __atomic_load_n(&have, __ATOMIC_RELAXED);
+    if (h < 0) {
+        const char *off = getenv("WICK_NO_AVX2");
+        __builtin_cpu_init();
+        h = !(off && *off) && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+        __atomic_store_n(&have, h, __ATOMIC_RELAXED);
+    }
+    return h;
+}
+
+WK_AVX2_INLINE __m256 v_set(float f) { return _mm256_set1_ps(f); }
+WK_AVX2_INLINE __m256 v_blend_if(__m256 a, __m256 b, __m256 mask) { return _mm256_blendv_ps(a, b, mask); }
+WK_AVX2_INLINE __m256 v_neg(__m256 a) { return _mm256_xor_ps(a, v_set(-0.0f)); }
+WK_AVX2_INLINE __m256 v_from_i(__m256i b) { return _mm256_castsi256_ps(b); }
+WK_AVX2_INLINE __m256i v_bits(__m256 f) { return _mm256_castps_si256(f); }
+/* 2^q for each lane: (q + 0x7f) << 23, as cpu_vmath.c's pow2i */
+WK_AVX2_INLINE __m256 v_pow2i(__m256i q) {
+    return v_from_i(_mm256_slli_epi32(_mm256_add_epi32(q, _mm256_set1_epi32(0x7f)), 23));
+}
+
+/* the double-float steps of cpu_vmath.c, lane-wise (same operations, same order) */
+typedef struct { __m256 x, y; } vdf;
+WK_AVX2_INLINE vdf vdf_add2_ff(__m256 x, __m256 y) {
+    vdf r;
+    r.x = _mm256_add_ps(x, y);
+    __m256 v = _mm256_sub_ps(r.x, x);
+    r.y = _mm256_add_ps(_mm256_sub_ps(x, _mm256_sub_ps(r.x, v)), _mm256_sub_ps(y, v));
+    return r;
+}
+WK_AVX2_INLINE vdf vdf_add_df_f(vdf x, __m256 y) {
+    vdf r;
+    r.x = _mm256_add_ps(x.x, y);
+    r.y = _mm256_add_ps(_mm256_add_ps(_mm256_sub_ps(x.x, r.x), y), x.y);
+    return r;
+}
+WK_AVX2_INLINE vdf vdf_add_df_df(vdf x, vdf y) {
+    vdf r;
+    r.x = _mm256_add_ps(x.x, y.x);
+    r.y = _mm256_add_ps(_mm256_add_ps(_mm256_add_ps(_mm256_sub_ps(x.x, r.x), y.x), x.y), y.y);
+    return r;
+}
+/* fmaf(a, b, -c) and fmaf(-a, b, c) are fmsub and fnmadd: one rounding of the same value */
+WK_AVX2_INLINE vdf vdf_mul_df_f(vdf x, __m256 y) {
+    vdf r;
+    r.x = _mm256_mul_ps(x.x, y);
+    r.y = _mm256_fmadd_ps(x.y, y, _mm256_fmsub_ps(x.x, y, r.x));
+    return r;
+}
+WK_AVX2_INLINE vdf vdf_div(vdf n, vdf d) {
+    vdf q;
+    __m256 t = _mm256_div_ps(v_set(1.0f), d.x);
+    q.x = _mm256_mul_ps(n.x, t);
+    __m256 u = _mm256_fmsub_ps(t, n.x, q.x);
+    q.y = _mm256_fnmadd_ps(d.y, t, _mm256_fnmadd_ps(d.x, t, v_set(1.0f)));
+    q.y = _mm256_fmadd_ps(q.x, q.y, _mm256_fmadd_ps(n.y, t, u));
+    return q;
+}
+
+WK_AVX2_INLINE vdf vdf_add2_df_f(vdf x, __m256 y) {
+    vdf r;
+    r.x = _mm256_add_ps(x.x, y);
+    __m256 v = _mm256_sub_ps(r.x, x.x);
+    r.y = _mm256_add_ps(_mm256_sub_ps(x.x, _mm256_sub_ps(r.x, v)), _mm256_sub_ps(y, v));
+    r.y = _mm256_add_ps(r.y, x.y);
+    return r;
+}
+WK_AVX2_INLINE vdf vdf_add2_df_df(vdf x, vdf y) {
+    vdf r;
+    r.x = _mm256_add_ps(x.x, y.x);
+    __m256 v = _mm256_sub_ps(r.x, x.x);
+    r.y = _mm256_add_ps(_mm256_sub_ps(x.x, _mm256_sub_ps(r.x, v)), _mm256_sub_ps(y.x, v));
+    r.y = _mm256_add_ps(r.y, _mm256_add_ps(x.y, y.y));
+    return r;
+}
+WK_AVX2_INLINE vdf vdf_add_f_df(__m256 x, vdf y) {
+    vdf r;
+    r.x = _mm256_add_ps(x, y.x);
+    r.y = _mm256_add_ps(_mm256_add_ps(_mm256_sub_ps(x, r.x), y.x), y.y);
+    return r;
+}
+WK_AVX2_INLINE vdf vdf_mul_df_df(vdf x, vdf y) {
+    vdf r;
+    r.x = _mm256_mul_ps(x.x, y.x);
+    r.y = _mm256_fmadd_ps(x.x, y.y, _mm256_fmadd_ps(x.y, y.x, _mm256_fmsub_ps(x.x, y.x, r.x)));
+    return r;
+}
+WK_AVX2_INLINE vdf vdf_squ(vdf x) {
+    vdf r;
+    r.x = _mm256_mul_ps(x.x, x.x);
+    r.y = _mm256_fmadd_ps(_mm256_add_ps(x.x, x.x), x.y, _mm256_fmsub_ps(x.x, x.x, r.x));
+    return r;
+}
+WK_AVX2_INLINE vdf vdf_rec(vdf d) {
+    vdf q;
+    q.x = _mm256_div_ps(v_set(1.0f), d.x);
+    q.y = _mm256_mul_ps(q.x, _mm256_fnmadd_ps(d.y, q.x, _mm256_fnmadd_ps(d.x, q.x, v_set(1.0f))));
+    return q;
+}
+
+#define R_LN2F 1.442695040888963407359924681001892137426645954152985934135449406931f
+#define L2UF 0.693145751953125f
+#define L2LF 1.428606765330187045e-06f
+
+/* wk_vm_expf on 8 lanes. cvtps2dq rounds half to even and gives INT32_MIN out of range,
+ * which is what the scalar rint_i emulates. */
+WK_AVX2_INLINE __m256 v_expf(__m256 d) {
+    __m256i q = _mm256_cvtps_epi32(_mm256_mul_ps(d, v_set(R_LN2F)));
+    __m256 qf = _mm256_cvtepi32_ps(q);
+    __m256 s = _mm256_fmadd_ps(qf, v_set(-L2UF), d);
+    s = _mm256_fmadd_ps(qf, v_set(-L2LF), s);
+    __m256 u = v_set(0.000198527617612853646278381f);
+    u = _mm256_fmadd_ps(u, s, v_set(0.00139304355252534151077271f));
+    u = _mm256_fmadd_ps(u, s, v_set(0.00833336077630519866943359f));
+    u = _mm256_fmadd_ps(u, s, v_set(0.0416664853692054748535156f));
+    u = _mm256_fmadd_ps(u, s, v_set(0.166666671633720397949219f));
+    u = _mm256_fmadd_ps(u, s, v_set(0.5f));
+    u = _mm256_add_ps(v_set(1.0f), _mm256_fmadd_ps(_mm256_mul_ps(s, s), u, s));
+    __m256i h = _mm256_srai_epi32(q, 1);
+    u = _mm256_mul_ps(_mm256_mul_ps(u, v_pow2i(h)), v_pow2i(_mm256_sub_epi32(q, h)));
+    u = v_blend_if(u, _mm256_setzero_ps(), _mm256_cmp_ps(d, v_set(-104.0f), _CMP_LT_OQ));
+    u = v_blend_if(u, v_set(__builtin_inff()), _mm256_cmp_ps(d, v_set(100.0f), _CMP_GT_OQ));
+    return v_blend_if(u, d, _mm256_cmp_ps(d, d, _CMP_UNORD_Q));
+}
+
+/* d * 2^q in two steps, as cpu_vmath.c's ldexp2k */
+WK_AVX2_INLINE __m256 v_ldexp2k(__m256 d, __m256i q) {
+    __m256i h = _mm256_srai_epi32(q, 1);
+    return _mm256_mul_ps(_mm256_mul_ps(d, v_pow2i(h)), v_pow2i(_mm256_sub_epi32(q, h)));
+}
+
+/* cpu_vmath.c's expk2 (e^d as a double-float) on 8 lanes */
+WK_AVX2_INLINE vdf v_expk2(vdf d) {
+    __m256i q = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_add_ps(d.x, d.y), v_set(R_LN2F)));
+    __m256 qf = _mm256_cvtepi32_ps(q);
+    vdf s = vdf_add2_df_f(d, _mm256_mul_ps(qf, v_set(-L2UF)));
+    s = vdf_add2_df_f(s, _mm256_mul_ps(qf, v_set(-L2LF)));
+    __m256 u = v_set(0.1980960224e-3f);
+    u = _mm256_fmadd_ps(u, s.x, v_set(0.1394256484e-2f));
+    u = _mm256_fmadd_ps(u, s.x, v_set(0.8333456703e-2f));
+    u = _mm256_fmadd_ps(u, s.x, v_set(0.4166637361e-1f));
+    vdf t = vdf_add2_df_f(vdf_mul_df_f(s, u), v_set(0.166666659414234244790680580464e+0f));
+    t = vdf_add2_df_f(vdf_mul_df_df(s, t), v_set(0.5f));
+    t = vdf_add2_df_df(s, vdf_mul_df_df(vdf_squ(s), t));
+    t = vdf_add_f_df(v_set(1.0f), t);
+    t.x = v_ldexp2k(t.x, q);
+    t.y = v_ldexp2k(t.y, q);
+    __m256 under = _mm256_cmp_ps(d.x, v_set(-104.0f), _CMP_LT_OQ);
+    t.x = v_blend_if(t.x, _mm256_setzero_ps(), under);
+    t.y = v_blend_if(t.y, _mm256_setzero_ps(), under);
+    return t;
+}
+
+/* wk_vm_tanhf on 8 lanes */
+WK_AVX2_INLINE __m256 v_tanhf(__m256 x) {
+    __m256 ax = _mm256_andnot_ps(v_set(-0.0f), x);
+    vdf d = v_expk2((vdf){ax, _mm256_setzero_ps()});
+    vdf e = vdf_rec(d);
+    vdf ne = {v_neg(e.x), v_neg(e.y)};
+    d = vdf_div(vdf_add_df_df(d, ne), vdf_add_df_df(d, e));
+    __m256 y = _mm256_add_ps(d.x, d.y);
+    __m256 big = _mm256_or_ps(_mm256_cmp_ps(ax, v_set(8.664339742f), _CMP_GT_OQ), _mm256_cmp_ps(y, y, _CMP_UNORD_Q));
+    y = v_blend_if(y, v_set(1.0f), big);
+    y = _mm256_xor_ps(y, _mm256_and_ps(x, v_set(-0.0f)));
+    return v_blend_if(y, x, _mm256_cmp_ps(x, x, _CMP_UNORD_Q));
+}
+
+/* wk_vm_logf on 8 lanes */
+WK_AVX2_INLINE __m256 v_logf(__m256 in) {
+    __m256 small = _mm256_cmp_ps(in, v_set(0x1p-126f), _CMP_LT_OQ);
+    __m256 d = v_blend_if(in, _mm256_mul_ps(in, v_set(0x1p64f)), small);
+    __m256i b = _mm256_srli_epi32(v_bits(_mm256_mul_ps(d, v_set(1.0f / 0.75f))), 23);
+    __m256i e = _mm256_sub_epi32(_mm256_and_si256(b, _mm256_set1_epi32(0xff)), _mm256_set1_epi32(0x7f));
+    __m256i minus_e = _mm256_sub_epi32(_mm256_setzero_si256(), e);
+    __m256 m = v_from_i(_mm256_add_epi32(v_bits(d), _mm256_slli_epi32(minus_e, 23)));
+    e = _mm256_sub_epi32(e, _mm256_and_si256(v_bits(small), _mm256_set1_epi32(64)));
+    vdf s = {v_set(0.69314718246459960938f), v_set(-1.904654323148236017e-09f)};
+    s = vdf_mul_df_f(s, _mm256_cvtepi32_ps(e));
+    vdf x = vdf_div(vdf_add2_ff(v_set(-1.0f), m), vdf_add2_ff(v_set(1.0f), m));
+    __m256 x2 = _mm256_mul_ps(x.x, x.x);
+    __m256 t = v_set(0.3027294874e+0f);
+    t = _mm256_fmadd_ps(t, x2, v_set(0.3996108174e+0f));
+    t = _mm256_fmadd_ps(t, x2, v_set(0.6666694880e+0f));
+    vdf x2s = {_mm256_mul_ps(x.x, v_set(2.0f)), _mm256_mul_ps(x.y, v_set(2.0f))};
+    s = vdf_add_df_df(s, x2s);
+    s = vdf_add_df_f(s, _mm256_mul_ps(_mm256_mul_ps(x2, x.x), t));
+    __m256 r = _mm256_add_ps(s.x, s.y);
+    r = v_blend_if(r, v_set(__builtin_inff()), _mm256_cmp_ps(in, v_set(__builtin_inff()), _CMP_EQ_OQ));
+    __m256 bad = _mm256_or_ps(_mm256_cmp_ps(in, _mm256_setzero_ps(), _CMP_LT_OQ), _mm256_cmp_ps(in, in, _CMP_UNORD_Q));
+    r = v_blend_if(r, v_set(__builtin_nanf("")), bad);
+    return v_blend_if(r, v_set(-__builtin_inff()), _mm256_cmp_ps(in, _mm256_setzero_ps(), _CMP_EQ_OQ));
+}
+
+/* Each loop below does the whole 8-element vectors at the start of its arrays and returns
+ * how many elements that was (0 without AVX2+FMA); see cpu_vmath.h. */
+static WK_AVX2 int64_t expf_n_avx2(float *out, const float *in, int64_t n, float sub, float acc[8]) {
+    if (n < 8) return 0;
+    __m256 m = v_set(sub);
+    __m256 a = v_expf(_mm256_sub_ps(_mm256_loadu_ps(in), m));
+    _mm256_storeu_ps(out, a);
+    int64_t i = 8;
+    for (; i + 8 <= n; i += 8) {
+        __m256 e = v_expf(_mm256_sub_ps(_mm256_loadu_ps(in + i), m));
+        _mm256_storeu_ps(out + i, e);
+        a = _mm256_add_ps(a, e);
+    }
+    if (acc) _mm256_storeu_ps(acc, a);
+    return i;
+}
+static WK_AVX2 int64_t logf_n_avx2(float *out, const float *in, int64_t n) {
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(out + i, v_logf(_mm256_loadu_ps(in + i)));
+    return i;
+}
+static WK_AVX2 int64_t affine_n_avx2(float *out, const float *in, int64_t n, bool scale, float mul, float a, float b) {
+    int64_t i = 0;
+    __m256 k = v_set(mul), va = v_set(a), vb = v_set(b);
+    if (scale)
+        for (; i + 8 <= n; i += 8) _mm256_storeu_ps(out + i, _mm256_mul_ps(k, _mm256_loadu_ps(in + i)));
+    else
+        for (; i + 8 <= n; i += 8)
+            _mm256_storeu_ps(out + i, _mm256_sub_ps(_mm256_sub_ps(_mm256_loadu_ps(in + i), va), vb));
+    return i;
+}
+/* (silu ? x : 1) / (1 + wk_vm_expf(-x)), as cpu_elementwise.c's sigmoid and silu */
+static WK_AVX2 int64_t sigmoid_n_avx2(float *out, const float *in, int64_t n, bool silu) {
+    int64_t i = 0;
+    __m256 one = v_set(1.0f);
+    for (; i + 8 <= n; i += 8) {
+        __m256 x = _mm256_loadu_ps(in + i);
+        __m256 den = _mm256_add_ps(one, v_expf(v_neg(x)));
+        _mm256_storeu_ps(out + i, _mm256_div_ps(silu ? x : one, den));
+    }
+    return i;
+}
+static WK_AVX2 int64_t tanhf_n_avx2(float *out, const float *in, int64_t n) {
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(out + i, v_tanhf(_mm256_loadu_ps(in + i)));
+    return i;
+}
+int64_t wk_vm_tanhf_n(float *out, const float *in, int64_t n) {
+    return wk_vm_have_avx2() ? tanhf_n_avx2(out, in, n) : 0;
+}
+int64_t wk_vm_sigmoidf_n(float *out, const float *in, int64_t n, bool silu) {
+    return wk_vm_have_avx2() ? sigmoid_n_avx2(out, in, n, silu) : 0;
+}
+int64_t wk_vm_expf_sub_n(float *out, const float *in, int64_t n, float sub, float acc[8]) {
+    return wk_vm_have_avx2() ? expf_n_avx2(out, in, n, sub, acc) : 0;
+}
+int64_t wk_vm_logf_n(float *out, const float *in, int64_t n) {
+    return wk_vm_have_avx2() ? logf_n_avx2(out, in, n) : 0;
+}
+int64_t wk_vm_scale_n(float *out, const float *in, int64_t n, float mul) {
+    return wk_vm_have_avx2() ? affine_n_avx2(out, in, n, true, mul, 0, 0) : 0;
+}
+int64_t wk_vm_sub2_n(float *out, const float *in, int64_t n, float a, float b) {
+    return wk_vm_have_avx2() ? affine_n_avx2(out, in, n, false, 1, a, b) : 0;
+}
+
+/* vec::reduce_all's lane accumulation over the whole vectors of v[0..n) (n >= 8): the
+ * first vector (mapped) seeds acc, each further one folds in lane-wise. */
+/* The maximum is a > x ? a : x (_mm256_max_ps) with a lane that has met a NaN ending as
+ * NAN: the NaNs are collected apart from the max chain, which keeps its latency short. */
+static WK_AVX2 int64_t reduce_avx2(int kind, float acc[8], const float *v, int64_t n, float mx) {
+    __m256 m = v_set(mx);
+    __m256 a = _mm256_loadu_ps(v);
+    __m256 nan = _mm256_cmp_ps(a, a, _CMP_UNORD_Q);
+    if (kind == WK_VM_RED_SUMEXP) a = v_expf(_mm256_sub_ps(a, m));
+    int64_t d = 8;
+    for (; d + 8 <= n; d += 8) {
+        __m256 x = _mm256_loadu_ps(v + d);
+        if (kind == WK_VM_RED_MAX) {
+            nan = _mm256_or_ps(nan, _mm256_cmp_ps(x, x, _CMP_UNORD_Q));
+            a = _mm256_max_ps(a, x);
+        } else
+            a = _mm256_add_ps(a, kind == WK_VM_RED_SUMEXP ? v_expf(_mm256_sub_ps(x, m)) : x);
+    }
+    if (kind == WK_VM_RED_MAX) a = v_blend_if(a, v_set(__builtin_nanf("")), nan);
+    _mm256_storeu_ps(acc, a);
+    return d;
+}
+int64_t wk_vm_reduce8_f32(int kind, float acc[8], const float *v, int64_t n, float mx) {
+    return n >= 8 && wk_vm_have_avx2() ? reduce_avx2(kind, acc, v, n, mx) : 0;
+}
+
+#else
+int wk_vm_have_avx2(void) { return 0; }
+int64_t wk_vm_expf_sub_n(float *out, const float *in, int64_t n, float sub, float acc[8]) {
+    (void)out; (void)in; (void)n; (void)sub; (void)acc;
+    return 0;
+}
+int64_t wk_vm_logf_n(float *out, const float *in, int64_t n) { (void)out; (void)in; (void)n; return 0; }
+int64_t wk_vm_tanhf_n(float *out, const float *in, int64_t n) { (void)out; (void)in; (void)n; return 0; }
+int64_t wk_vm_sigmoidf_n(float *out, const float *in, int64_t n, bool silu) {
+    (void)out; (void)in; (void)n; (void)silu;
+    return 0;
+}
+int64_t wk_vm_scale_n(float *out, const float *in, int64_t n, float mul) {
+    (void)out; (void)in; (void)n; (void)mul;
+    return 0;
+}
+int64_t wk_vm_sub2_n(float *out, const float *in, int64_t n, float a, float b) {
+    (void)out; (void)in; (void)n; (void)a; (void)b;
+    return 0;
+}
+int64_t wk_vm_reduce8_f32(int kind, float acc[8], const float *v, int64_t n, float mx) {
+    (void)kind; (void)acc; (void)v; (void)n; (void)mx;
+    return 0;
+}
+#endif

@@ -87,6 +87,7 @@ extern const wk_methoddef wk_bind_reduce_methods[];      /* bind_reduce.c */
 extern const wk_methoddef wk_bind_pointwise_methods[];   /* bind_pointwise.c (addcmul, ...) */
 extern const wk_methoddef wk_bind_shape_methods[];       /* bind_shapes.c (movedim, tile, flip, ...) */
 extern const wk_methoddef wk_bind_random_methods[];      /* bind_random.c (multinomial) */
+extern const wk_methoddef wk_bind_more_methods[];        /* bind_more.c (repeat_interleave, ...) */
 extern const wk_methoddef wk_bind_random_funcs[];        /* bind_random.c (get_rng_state, set_rng_state) */
 bool wk_bind_random_init(void);                          /* Generator.get_state / set_state */
 /* torch.normal(mean, std) with a tensor mean and/or std (bind_random.c). */
@@ -105,6 +106,7 @@ extern const wk_getsetdef wk_bind_autograd_getsets[];    /* bind_autograd.c */
 wk_value wk_bind_getitem(wk_value self, wk_value key);            /* bind_index.c */
 int wk_bind_setitem(wk_value self, wk_value key, wk_value v);     /* bind_index.c */
 bool wk_bind_ops_init(wk_type *tensor_type);                      /* bind_ops.c: number slots */
+bool wk_bind_more_init(wk_type *tensor_type);                     /* bind_more.c: << and >> slots */
 /* Suffix "grad_fn=<Name>" / "requires_grad=True" for printing ("" when none). */
 void wk_bind_grad_suffix(const wk_tensor *t, char *buf, size_t cap); /* bind_autograd.c */
 bool wk_bind_autograd_module(wk_obj *torch);                      /* bind_autograd.c */

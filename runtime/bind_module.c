@@ -51,7 +51,8 @@ static const char *const g_method_only[] = {
     "expand_as", "repeat", "reshape_as", "new_zeros", "new_ones", "new_empty", "new_full", "new_tensor",
     "uniform_", "normal_", "random_", "bernoulli_", "exponential_", "requires_grad_", "retain_grad",
     "backward", "register_hook", "_make_subclass", "copy_", "contiguous", "is_contiguous", "where", "lerp_",
-    "addcmul_", "addcdiv_", NULL
+    "addcmul_", "addcdiv_", "resize_", "__lshift__", "__rshift__", "__rlshift__", "__rrshift__", "__ilshift__",
+    "__irshift__", NULL
 };
 
 static bool method_only(const char *name) {
@@ -257,7 +258,7 @@ wk_obj *wk_mod_torch_init(void) {
     bool ok = add_tensor_funcs(m, wk_bind_view_methods) && add_tensor_funcs(m, wk_bind_tensor_methods) &&
               add_tensor_funcs(m, wk_bind_op_methods) && add_tensor_funcs(m, wk_bind_reduce_methods) &&
               add_tensor_funcs(m, wk_bind_pointwise_methods) && add_tensor_funcs(m, wk_bind_shape_methods) &&
-              add_tensor_funcs(m, wk_bind_random_methods) && wk_module_add_funcs(m, wk_bind_random_funcs) &&
+              add_tensor_funcs(m, wk_bind_random_methods) && add_tensor_funcs(m, wk_bind_more_methods) && wk_module_add_funcs(m, wk_bind_random_funcs) &&
               wk_module_add_funcs(m, wk_bind_op_funcs) && wk_module_add_funcs(m, wk_bind_create_funcs) &&
               wk_module_add_funcs(m, torch_funcs) && add_constants(m) &&
               wk_module_add(m, "Tensor", wk_objv(&wk_torch_tensor_type.ob)) &&

@@ -724,12 +724,12 @@ wk_type wk_torch_tensor_type = {
 
 bool wk_bind_tensor_init(void) {
     wk_type *t = &wk_torch_tensor_type;
-    if (!wk_bind_ops_init(t)) return false;   /* number slots and richcmp before ready */
+    if (!wk_bind_ops_init(t) || !wk_bind_more_init(t)) return false;   /* number slots and richcmp before ready */
     return wk_type_ready(t) && wk_type_add_getsets(t, tensor_getsets) &&
            wk_type_add_getsets(t, wk_bind_autograd_getsets) &&
            wk_type_add_methods(t, wk_bind_tensor_methods) && wk_type_add_methods(t, wk_bind_view_methods) &&
            wk_type_add_methods(t, wk_bind_create_methods) && wk_type_add_methods(t, wk_bind_op_methods) &&
            wk_type_add_methods(t, wk_bind_reduce_methods) && wk_type_add_methods(t, wk_bind_pointwise_methods) &&
            wk_type_add_methods(t, wk_bind_autograd_methods) && wk_type_add_methods(t, wk_bind_shape_methods) &&
-           wk_type_add_methods(t, wk_bind_random_methods);
+           wk_type_add_methods(t, wk_bind_random_methods) && wk_type_add_methods(t, wk_bind_more_methods);
 }

@@ -84,6 +84,27 @@ static double norm_term(double x, double p) {
     return pow(x, p);
 }
 
+/* float32 p-norms accumulate in float, as ATen's NormOps do (acc_t = float): norm([1e20, 1e20])
+ * overflows to inf, tiny squares underflow to 0. Elements are added in order (ATen's generic
+ * reduction); ATen's 8-lane path for p=2 over a contiguous last dim can differ in the last bit. */
+static bool norm_in_float(wk_reduce_op op, double p, wk_dtype adt, wk_dtype odt) {
+    return op == WK_RED_NORM && !isinf(p) && adt == WK_DT_F32 && odt == WK_DT_F32;
+}
+
+static void norm_chunk_float(float p, acc *s, const double *x, int64_t n) {
+    float a = (float)s->a;
+    for (int64_t i = 0; i < n; i++) {
+        float v = fabsf((float)x[i]);
+        a += p == 2 ? v * v : p == 1 ? v : p == 0 ? (float)(v != 0) : powf(v, p);
+    }
+    s->a = a;
+    s->n += n;
+}
+
+static float norm_root_float(float a, float p) {
+    return p == 2 ? sqrtf(a) : p == 1 || p == 0 ? a : powf(a, 1.0f / p);
+}
+
 static void acc_chunk_f(wk_reduce_op op, double param, acc *s, const double *x, int64_t n) {
     switch (op) {
     case WK_RED_SUM: case WK_RED_MEAN: { double t = 0; for (int64_t i = 0; i < n; i++) t += x[i]; s->a += t; break; }
@@ -197,6 +218,7 @@ static void acc_store(wk_reduce_op op, bool ints, double param, const acc *s, wk
         break;
     }
     case WK_RED_NORM:
+        if (norm_in_float(op, param, dt, dt)) { v = norm_root_float((float)s->a, (float)param); break; }
         v = isinf(param) || param == 0 ? s->a : param == 1 ? s->a : param == 2 ? sqrt(s->a) : pow(s->a, 1.0 / param);
         if (isinf(param) && s->n == 0) v = param > 0 ? 0 : INFINITY;
         break;
@@ -225,7 +247,8 @@ static void reduce_range(const red_ctx *k, const char *base, int64_t lo, int64_t
             acc_chunk_i(k->op, s, buf.i, cnt);
         } else {
             gather(k->in, base, k->adt, st, cnt, WK_DT_F64, buf.f);
-            acc_chunk_f(k->op, k->param, s, buf.f, cnt);
+            if (norm_in_float(k->op, k->param, k->adt, k->odt)) norm_chunk_float((float)k->param, s, buf.f, cnt);
+            else acc_chunk_f(k->op, k->param, s, buf.f, cnt);
         }
     }
 }

@@ -136,6 +136,20 @@ wk_tensor *wk_op_argsort(wk_tensor *a, int64_t dim, bool descending, bool stable
 bool wk_op_unique(wk_tensor *a, bool return_inverse, bool return_counts, wk_tensor **out,
                   wk_tensor **inverse, wk_tensor **counts);
 
+/* Order statistics (ops_select.c, CPU only). median: the lower median (NaN if any); per dim the
+ * (value, index) PyTorch picks among ties. cummax/cummin: torch.return_types values/indices. */
+wk_tensor *wk_op_median(wk_tensor *a);
+bool wk_op_median_dim(wk_tensor *a, int64_t dim, bool keepdim, wk_tensor **values, wk_tensor **indices);
+bool wk_op_cummax(wk_tensor *a, int64_t dim, wk_tensor **values, wk_tensor **indices);
+bool wk_op_cummin(wk_tensor *a, int64_t dim, wk_tensor **values, wk_tensor **indices);
+/* dim=None only; inverse has a's shape. */
+bool wk_op_unique_consecutive(wk_tensor *a, bool return_inverse, bool return_counts, wk_tensor **out,
+                              wk_tensor **inverse, wk_tensor **counts);
+/* Autograd of ops whose result elements are elements of a (ops_reduce.c): picked at idx along dim
+ * (the gradient is scattered back), or one value of the whole tensor (shared evenly among ties). */
+void wk_op_record_indexed(wk_tensor *vals, wk_tensor *idx, wk_tensor *a, const char *name, int dim, bool keepdim);
+void wk_op_record_pick(wk_tensor *out, wk_tensor *a, const char *name);
+
 /* ------------------------------------------------------------------ shapes and views */
 /* Same semantics and errors as the tensor.h functions, plus autograd (ViewBackward0, ...). */
 wk_tensor *wk_op_view(wk_tensor *a, int ndim, const int64_t *shape);
@@ -157,6 +171,9 @@ wk_tensor *wk_op_unfold(wk_tensor *a, int64_t dim, int64_t size, int64_t step); 
 wk_tensor *wk_op_flip(wk_tensor *a, int n, const int64_t *dims);                    /* FlipBackward0 (a copy) */
 wk_tensor *wk_op_take(wk_tensor *a, wk_tensor *index);                              /* TakeBackward0 */
 wk_tensor *wk_op_diagonal(wk_tensor *a, int64_t offset, int64_t d1, int64_t d2);
+/* a.as_strided(size, stride, offset): the caller checks the geometry against a's storage.
+ * AsStridedBackward0 only for a contiguous CPU a containing the view (else NotImplementedError). */
+wk_tensor *wk_op_as_strided(wk_tensor *a, int nd, const int64_t *size, const int64_t *stride, int64_t offset);
 wk_tensor *wk_op_contiguous(wk_tensor *a);  /* a itself (incref'd) when already contiguous */
 wk_tensor *wk_op_clone(wk_tensor *a);
 wk_tensor *wk_op_repeat(wk_tensor *a, int n, const int64_t *repeats);

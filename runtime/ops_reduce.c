@@ -327,6 +327,15 @@ static void record_indexed(wk_tensor *vals, wk_tensor *idx, wk_tensor *a, const 
     wk_node_decref(n);
 }
 
+void wk_op_record_indexed(wk_tensor *vals, wk_tensor *idx, wk_tensor *a, const char *name, int dim, bool keepdim) {
+    record_indexed(vals, idx, a, name, dim, keepdim);
+}
+
+void wk_op_record_pick(wk_tensor *out, wk_tensor *a, const char *name) {
+    uint32_t mask;
+    if (mask_of(a, NULL, 0, &mask)) record(out, name, bw_amax, a, mask, false, 0, true, true);
+}
+
 static bool arg_dim(wk_argreduce_op op, wk_tensor *a, int64_t dim, bool keepdim, wk_tensor **values, wk_tensor **indices,
                     const char *opname) {
     int d;

@@ -7,7 +7,7 @@
 
 /* ================================================================== views */
 
-typedef enum { V_RESHAPE, V_PERMUTE, V_TRANSPOSE, V_EXPAND, V_NARROW, V_SELECT, V_SLICE, V_DIAGONAL, V_UNFOLD } vkind;
+typedef enum { V_RESHAPE, V_PERMUTE, V_TRANSPOSE, V_EXPAND, V_NARROW, V_SELECT, V_SLICE, V_DIAGONAL, V_UNFOLD, V_AS_STRIDED } vkind;
 
 /* Gradient of unfold(d, size, step): windows may overlap, so each window's gradient is
  * added into its slice of a zero tensor shaped like the input. */
@@ -24,6 +24,31 @@ static wk_tensor *unfold_backward(wk_scope *s, const wk_tmeta *in, wk_tensor *g,
         if (!ok) return NULL;
     }
     return z;
+}
+
+/* as_strided of a contiguous input, geometry in ext = {nd, size[nd], stride[nd], offset from the
+ * input's first element}: each output element's gradient is added at its position in the input
+ * (overlapping outputs accumulate). */
+static wk_tensor *as_strided_backward(wk_scope *s, const wk_tmeta *in, wk_tensor *g, const int64_t *geo) {
+    int nd = (int)geo[0];
+    const int64_t *size = geo + 1, *stride = geo + 1 + nd;
+    int64_t n = wk_tensor_numel(g), flat = -1, idx[WK_MAX_DIMS] = {0};
+    wk_tensor *pos = x_own(s, wk_tensor_empty(1, &n, WK_DT_I64, WK_CPU));
+    if (!pos) return NULL;
+    int64_t *pv = wk_tensor_data(pos), at = geo[1 + 2 * nd];
+    for (int64_t i = 0; i < n; i++) {
+        pv[i] = at;
+        for (int d = nd - 1; d >= 0; d--) {   /* next row-major index */
+            at += stride[d];
+            if (++idx[d] < size[d]) break;
+            at -= stride[d] * size[d];
+            idx[d] = 0;
+        }
+    }
+    wk_tensor *z = x_zeros(s, in), *zf = z ? x_own(s, wk_tensor_reshape(z, 1, &flat)) : NULL;
+    wk_tensor *gf = zf ? x_own(s, wk_op_reshape(g, 1, &flat)) : NULL;
+    wk_tensor *r = gf ? x_own(s, wk_op_index_add(zf, 0, pos, gf, wk_scalar_int(1))) : NULL;
+    return r ? x_own(s, wk_op_reshape(r, in->ndim, in->shape)) : NULL;
 }
 
 /* Re-applies an embedding view (narrow/select/slice/diagonal) recorded in n->iv to t. */
@@ -53,6 +78,7 @@ static bool bw_view(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     case V_TRANSPOSE: r = x_own(&s, wk_op_transpose(g[0], n->iv[1], n->iv[2])); break;
     case V_EXPAND: r = g[0]; break;  /* the engine sums it back to the input shape */
     case V_UNFOLD: r = unfold_backward(&s, in, g[0], (int)n->iv[1], n->iv[2], n->iv[3]); break;
+    case V_AS_STRIDED: r = as_strided_backward(&s, in, g[0], n->ext); break;
     default: {
         wk_tensor *z = x_zeros(&s, in), *v = z ? x_own(&s, reapply(n, z)) : NULL;
         r = v && wk_tensor_copy_(v, g[0]) ? z : NULL;
@@ -72,6 +98,35 @@ static wk_tensor *view_rec(wk_tensor *out, wk_tensor *a, const char *name, vkind
     if (!n) { wk_tensor_decref(out); return NULL; }
     n->iv[0] = k;
     for (int i = 0; i < np; i++) n->iv[1 + i] = p[i];
+    wk_ag_set_output(n, 0, out);
+    wk_node_decref(n);
+    return out;
+}
+
+/* The caller has checked size/stride/offset against a's storage. Autograd only for a contiguous
+ * CPU input whose elements contain the view (else NotImplementedError). */
+wk_tensor *wk_op_as_strided(wk_tensor *a, int nd, const int64_t *size, const int64_t *stride, int64_t offset) {
+    wk_tensor *out = wk_tensor_as_strided(a, nd, size, stride, offset);
+    if (out && !wk_ag_set_view(out, a)) { wk_tensor_decref(out); return NULL; }
+    if (!out || !wk_ag_needs(1, &a)) return out;
+    int64_t last = offset, numel = wk_tensor_numel(out);
+    for (int d = 0; d < nd; d++) last += (size[d] - 1) * stride[d];
+    bool ok = wk_tensor_is_contiguous(a) && wk_tensor_device(a).type == WK_DEV_CPU &&
+              (numel == 0 || (offset >= a->offset && last < a->offset + wk_tensor_numel(a)));
+    int64_t *geo = ok ? malloc(sizeof(int64_t) * (size_t)(2 * nd + 2)) : NULL;
+    wk_node *n = geo ? wk_ag_node("AsStridedBackward0", bw_view, 1, &a, 1) : NULL;
+    if (!n) {
+        free(geo);
+        wk_tensor_decref(out);
+        if (!ok) wk_rt_err(WK_ERR_NOTIMPL, "as_strided() with autograd is only supported in wick for contiguous CPU inputs that contain the view");
+        return NULL;
+    }
+    geo[0] = nd;
+    for (int d = 0; d < nd; d++) geo[1 + d] = size[d], geo[1 + nd + d] = stride[d];
+    geo[1 + 2 * nd] = offset - a->offset;
+    n->iv[0] = V_AS_STRIDED;
+    n->ext = geo;
+    n->n_ext = 2 * nd + 2;
     wk_ag_set_output(n, 0, out);
     wk_node_decref(n);
     return out;

@@ -1,0 +1,13 @@
+import torch
+x = torch.tensor([1e20, 1e20])
+print(x.norm(), torch.linalg.vector_norm(x), torch.norm(x, p=1), x.norm(p=3), x.norm(p=float("inf")))
+print(x.double().norm(), x.double().norm(p=1))
+print(torch.tensor([3e-30, 4e-30]).norm(), torch.tensor([3e-30, 4e-30]).norm(p=3), torch.tensor([3e-30, 4e-30]).norm(p=1))
+print(torch.tensor([[1e20, 1e20], [3., 4.]]).norm(dim=1), torch.tensor([[1e20, 1e20], [3., 4.]]).norm(dim=0))
+print(torch.linalg.vector_norm(torch.tensor([[1e19, 1e19], [3e-30, 4e-30]]), dim=1))
+print(torch.tensor([3., 4.]).norm(), torch.tensor([1., 2., 3.]).norm(p=3), torch.tensor([0., 2., 0., 1.]).norm(p=0))
+g = torch.Generator().manual_seed(0)
+r = torch.randn(1000, generator=g)
+print(r.norm().item(), r.norm(p=1).item(), r.norm(p=3).item(), torch.linalg.vector_norm(r, ord=2).item())
+m = torch.randn(64, 33, generator=g)
+print([round(v, 5) for v in m.norm(dim=1)[:4].tolist()], m.norm(dim=0)[:4].tolist())

@@ -368,6 +368,11 @@ static wk_value sized_call(const wk_value *args, int nargs, wk_obj *kw, kind k) 
     if (GIVEN(a[0])) {
         if (nargs) return wk_raise(wk_exc_TypeError, "%s() got multiple values for argument 'size'", f);
         if (!wk_bind_shape_seq(f, a[0], &nd, shape)) return WK_NULLV;
+    } else if (nargs == 0) {
+        /* torch.zeros() is PyTorch's argument-parser error (a 0-dim tensor needs size=()) */
+        return wk_raise(wk_exc_TypeError, "%s() received an invalid combination of arguments - got (), but expected "
+                        "one of:\n * (tuple of ints size, *, torch.dtype dtype, torch.layout layout, torch.device "
+                        "device, bool pin_memory, bool requires_grad)\n", f);
     } else if (!wk_bind_shape_args(f, args, nargs, &nd, shape)) {
         return WK_NULLV;
     }

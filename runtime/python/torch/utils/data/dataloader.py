@@ -16,6 +16,12 @@ from torch.utils.data.sampler import SequentialSampler, RandomSampler, BatchSamp
 from torch.utils.data._collate import default_collate, default_convert
 
 
+def get_worker_info():
+    """None: wick runs dataset code only in the calling thread (its workers are C threads
+    that copy TensorDataset rows), which is where PyTorch's answer is None too."""
+    return None
+
+
 class DataLoader:
     def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None,
                  num_workers=0, collate_fn=None, pin_memory=False, drop_last=False, timeout=0,

@@ -89,6 +89,7 @@ def t_ctrl_c_interrupts_loop():
 
 def t_ctrl_c_cancels_line():
     child.send("this line is abandoned")
+    child.expect_exact("abandoned")   # readline has the text (echoed) before the interrupt
     child.sendintr()
     child.expect_exact("KeyboardInterrupt")
     prompt()

@@ -136,148 +136,11 @@ static void sum_rows(bool f64, int64_t M, int64_t N, const void *g, void *out) {
 }
 
 /* ================================================================== activations over rows */
-/* The float32 sigmoid and tanh above, eight lanes at a time where the CPU has AVX2 and FMA: the
- * same operations as cpu_vmath.c's scalar SLEEF u10 emulation (double-float exp, FMAs where
- * SLEEF has them), so every lane gives the scalar function's bits. */
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#define VM8 __attribute__((target("avx2,fma"))) static inline
-#define VM8_R_LN2F 1.442695040888963407359924681001892137426645954152985934135449406931f
-#define VM8_L2UF 0.693145751953125f
-#define VM8_L2LF 1.428606765330187045e-06f
-typedef struct { __m256 x, y; } df8;
-
-VM8 __m256 v8(float c) { return _mm256_set1_ps(c); }
-VM8 __m256 fma8(__m256 a, __m256 b, __m256 c) { return _mm256_fmadd_ps(a, b, c); }
-VM8 __m256 neg8(__m256 a) { return _mm256_xor_ps(a, v8(-0.0f)); }
-VM8 df8 df8_make(__m256 x, __m256 y) { df8 r = {x, y}; return r; }
-VM8 df8 df8_add2_f(df8 x, __m256 y) {
-    __m256 rx = _mm256_add_ps(x.x, y), v = _mm256_sub_ps(rx, x.x);
-    __m256 ry = _mm256_add_ps(_mm256_sub_ps(x.x, _mm256_sub_ps(rx, v)), _mm256_sub_ps(y, v));
-    return df8_make(rx, _mm256_add_ps(ry, x.y));
-}
-VM8 df8 df8_add2(df8 x, df8 y) {
-    __m256 rx = _mm256_add_ps(x.x, y.x), v = _mm256_sub_ps(rx, x.x);
-    __m256 ry = _mm256_add_ps(_mm256_sub_ps(x.x, _mm256_sub_ps(rx, v)), _mm256_sub_ps(y.x, v));
-    return df8_make(rx, _mm256_add_ps(ry, _mm256_add_ps(x.y, y.y)));
-}
-VM8 df8 df8_add(df8 x, df8 y) {
-    __m256 rx = _mm256_add_ps(x.x, y.x);
-    return df8_make(rx, _mm256_add_ps(_mm256_add_ps(_mm256_add_ps(_mm256_sub_ps(x.x, rx), y.x), x.y), y.y));
-}
-VM8 df8 df8_add_f_df(__m256 x, df8 y) {
-    __m256 rx = _mm256_add_ps(x, y.x);
-    return df8_make(rx, _mm256_add_ps(_mm256_add_ps(_mm256_sub_ps(x, rx), y.x), y.y));
-}
-VM8 df8 df8_mul_f(df8 x, __m256 y) {
-    __m256 rx = _mm256_mul_ps(x.x, y);
-    return df8_make(rx, fma8(x.y, y, fma8(x.x, y, neg8(rx))));
-}
-VM8 df8 df8_mul(df8 x, df8 y) {
-    __m256 rx = _mm256_mul_ps(x.x, y.x);
-    return df8_make(rx, fma8(x.x, y.y, fma8(x.y, y.x, fma8(x.x, y.x, neg8(rx)))));
-}
-VM8 df8 df8_squ(df8 x) {
-    __m256 rx = _mm256_mul_ps(x.x, x.x);
-    return df8_make(rx, fma8(_mm256_add_ps(x.x, x.x), x.y, fma8(x.x, x.x, neg8(rx))));
-}
-VM8 df8 df8_rec(df8 d) {
-    __m256 qx = _mm256_div_ps(v8(1), d.x);
-    return df8_make(qx, _mm256_mul_ps(qx, fma8(neg8(d.y), qx, fma8(neg8(d.x), qx, v8(1)))));
-}
-VM8 df8 df8_div(df8 n, df8 d) {
-    __m256 t = _mm256_div_ps(v8(1), d.x), qx = _mm256_mul_ps(n.x, t), u = fma8(t, n.x, neg8(qx));
-    __m256 qy = fma8(neg8(d.y), t, fma8(neg8(d.x), t, v8(1)));
-    return df8_make(qx, fma8(qx, qy, fma8(n.y, t, u)));
-}
-/* d * 2^q in two steps, as the scalar ldexp2k. */
-VM8 __m256 ldexp8(__m256 d, __m256i q) {
-    __m256i h = _mm256_srai_epi32(q, 1), k = _mm256_add_epi32(_mm256_set1_epi32(0x7f), h);
-    __m256i l = _mm256_add_epi32(_mm256_set1_epi32(0x7f), _mm256_sub_epi32(q, h));
-    __m256 a = _mm256_castsi256_ps(_mm256_slli_epi32(k, 23)), b = _mm256_castsi256_ps(_mm256_slli_epi32(l, 23));
-    return _mm256_mul_ps(_mm256_mul_ps(d, a), b);
-}
-
-VM8 __m256 expf8(__m256 d) {
-    __m256i q = _mm256_cvtps_epi32(_mm256_mul_ps(d, v8(VM8_R_LN2F)));
-    __m256 qf = _mm256_cvtepi32_ps(q), s = fma8(qf, v8(-VM8_L2UF), d);
-    s = fma8(qf, v8(-VM8_L2LF), s);
-    __m256 u = v8(0.000198527617612853646278381f);
-    u = fma8(u, s, v8(0.00139304355252534151077271f));
-    u = fma8(u, s, v8(0.00833336077630519866943359f));
-    u = fma8(u, s, v8(0.0416664853692054748535156f));
-    u = fma8(u, s, v8(0.166666671633720397949219f));
-    u = fma8(u, s, v8(0.5f));
-    u = _mm256_add_ps(v8(1), fma8(_mm256_mul_ps(s, s), u, s));
-    u = ldexp8(u, q);
-    u = _mm256_blendv_ps(u, v8(0), _mm256_cmp_ps(d, v8(-104), _CMP_LT_OQ));
-    u = _mm256_blendv_ps(u, v8(INFINITY), _mm256_cmp_ps(d, v8(100), _CMP_GT_OQ));
-    return _mm256_blendv_ps(u, d, _mm256_cmp_ps(d, d, _CMP_UNORD_Q));
-}
-
-VM8 df8 expk2_8(df8 d) {
-    __m256i q = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_add_ps(d.x, d.y), v8(VM8_R_LN2F)));
-    __m256 qf = _mm256_cvtepi32_ps(q);
-    df8 s = df8_add2_f(d, _mm256_mul_ps(qf, v8(-VM8_L2UF)));
-    s = df8_add2_f(s, _mm256_mul_ps(qf, v8(-VM8_L2LF)));
-    __m256 u = v8(0.1980960224e-3f);
-    u = fma8(u, s.x, v8(0.1394256484e-2f));
-    u = fma8(u, s.x, v8(0.8333456703e-2f));
-    u = fma8(u, s.x, v8(0.4166637361e-1f));
-    df8 t = df8_add2_f(df8_mul_f(s, u), v8(0.166666659414234244790680580464e+0f));
-    t = df8_add2_f(df8_mul(s, t), v8(0.5f));
-    t = df8_add2(s, df8_mul(df8_squ(s), t));
-    t = df8_add_f_df(v8(1), t);
-    __m256 low = _mm256_cmp_ps(d.x, v8(-104), _CMP_LT_OQ);
-    return df8_make(_mm256_blendv_ps(ldexp8(t.x, q), v8(0), low), _mm256_blendv_ps(ldexp8(t.y, q), v8(0), low));
-}
-
-VM8 __m256 tanhf8(__m256 x) {
-    __m256 ax = _mm256_andnot_ps(v8(-0.0f), x);
-    df8 d = expk2_8(df8_make(ax, v8(0))), e = df8_rec(d);
-    d = df8_div(df8_add(d, df8_make(neg8(e.x), neg8(e.y))), df8_add(d, e));
-    __m256 y = _mm256_add_ps(d.x, d.y);
-    __m256 big = _mm256_or_ps(_mm256_cmp_ps(ax, v8(8.664339742f), _CMP_GT_OQ), _mm256_cmp_ps(y, y, _CMP_UNORD_Q));
-    y = _mm256_blendv_ps(y, v8(1), big);
-    y = _mm256_xor_ps(y, _mm256_and_ps(x, v8(-0.0f)));
-    return _mm256_blendv_ps(y, x, _mm256_cmp_ps(x, x, _CMP_UNORD_Q));
-}
-
-__attribute__((target("avx2,fma"))) static int64_t sigmoid8_rows(float *y, const float *x, int64_t n) {
-    int64_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        __m256 e = expf8(_mm256_sub_ps(v8(0), _mm256_loadu_ps(x + i)));
-        _mm256_storeu_ps(y + i, _mm256_div_ps(v8(1), _mm256_add_ps(v8(1), e)));
-    }
-    return i;
-}
-/* All n elements: the last partial block runs padded (lanes are independent). */
-__attribute__((target("avx2,fma"))) static int64_t tanh8_rows(float *y, const float *x, int64_t n) {
-    int64_t i = 0;
-    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, tanhf8(_mm256_loadu_ps(x + i)));
-    if (i < n) {
-        float buf[8] = {0};
-        memcpy(buf, x + i, (size_t)(n - i) * sizeof *buf);
-        _mm256_storeu_ps(buf, tanhf8(_mm256_loadu_ps(buf)));
-        memcpy(y + i, buf, (size_t)(n - i) * sizeof *buf);
-    }
-    return n;
-}
-static bool vm8_ok(void) {
-    static int v = -1;
-    if (v < 0) { __builtin_cpu_init(); v = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"); }
-    return v;
-}
-#else
-static bool vm8_ok(void) { return false; }
-static int64_t sigmoid8_rows(float *y, const float *x, int64_t n) { (void)y; (void)x; (void)n; return 0; }
-static int64_t tanh8_rows(float *y, const float *x, int64_t n) { (void)y; (void)x; (void)n; return 0; }
-#endif
-
-/* y = σ(x) over one gate row of H (y may be x): PyTorch's vector part, then the glibc tail. */
+/* y = σ(x) over one gate row of H (y may be x): PyTorch's vector part (8 lanes at a time where
+ * the CPU has AVX2, cpu_vmath_avx2.c), then the glibc tail. */
 #define SIGMOID_ROW(T) { \
     T *y = y_; const T *x = x_; \
-    int64_t i = !f64 && vm8_ok() ? sigmoid8_rows(y_, x_, H - H % WK_VM_VEC_BLOCK) : 0; \
+    int64_t i = f64 ? 0 : wk_vm_sigmoidf_n(y_, x_, H - H % WK_VM_VEC_BLOCK, false); \
     for (; i < H; i++) y[i] = SIG(x[i], VEC(i, H)); }
 static void sigmoid_row(bool f64, void *y_, const void *x_, int64_t H) {
     TYPED(f64, SIGMOID_ROW);
@@ -286,7 +149,7 @@ static void sigmoid_row(bool f64, void *y_, const void *x_, int64_t H) {
 /* y = tanh(x) over n elements (y may be x). */
 #define TANH_ROW(T) { \
     T *y = y_; const T *x = x_; \
-    int64_t i = !f64 && vm8_ok() ? tanh8_rows(y_, x_, n) : 0; \
+    int64_t i = f64 ? 0 : wk_vm_tanhf_n(y_, x_, n); \
     for (; i < n; i++) y[i] = TNH(x[i]); }
 static void tanh_row(bool f64, void *y_, const void *x_, int64_t n) {
     TYPED(f64, TANH_ROW);

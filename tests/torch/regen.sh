@@ -19,7 +19,8 @@
 # named by its bare file name, stdin is /dev/null, LC_ALL=C.UTF-8, PYTHONHASHSEED=0.
 set -u
 PY=${PYTHON:-/usr/bin/python3}
-here=$(cd "$(dirname "$0")" && pwd)
+# REGEN_DIR: another folder of programs with the same conventions (tests/cheatsheet).
+here=${REGEN_DIR:-$(cd "$(dirname "$0")" && pwd)}
 cd "$here" || exit 1
 "$PY" -c 'import torch' 2>/dev/null || { echo "regen.sh: $PY cannot import torch (apt-get install -y python3-torch)" >&2; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/wick-tregen.XXXXXX") || exit 1

@@ -528,26 +528,23 @@ MEMQ(c_memory_reserved, M_RESERVED, "memory_reserved")
 MEMQ(c_max_memory_allocated, M_MAX_ALLOCATED, "max_memory_allocated")
 MEMQ(c_max_memory_reserved, M_MAX_RESERVED, "max_memory_reserved")
 
-static wk_value c_reset_peak(const wk_value *args, int nargs, wk_obj *kw) {
+/* reset_peak_memory_stats / reset_accumulated_memory_stats(device=None) */
+static wk_value reset_stats(const char *name, bool peak, const wk_value *args, int nargs, wk_obj *kw) {
     wk_value a[1];
-    if (!wk_args_parse("reset_peak_memory_stats", args, nargs, kw, "|device", a) ||
-        no_plugin_attr("reset_peak_memory_stats"))
-        return WK_NULLV;
+    if (!wk_args_parse(name, args, nargs, kw, "|device", a) || (peak && no_plugin_attr(name))) return WK_NULLV;
     const wk_cuda_api *api = NULL;
     int idx = 0;
-    if (!mem_device("reset_peak_memory_stats", a[0], &idx, &api)) return WK_NULLV;
-    if (api && !api->reset_peak(idx)) return wk_bind_rt_raise();
+    if (!mem_device(name, a[0], &idx, &api)) return WK_NULLV;
+    if (api && !(peak ? api->reset_peak(idx) : api->reset_accumulated(idx))) return wk_bind_rt_raise();
     return WK_NONEV;
 }
 
+static wk_value c_reset_peak(const wk_value *args, int nargs, wk_obj *kw) {
+    return reset_stats("reset_peak_memory_stats", true, args, nargs, kw);
+}
+
 static wk_value c_reset_accumulated(const wk_value *args, int nargs, wk_obj *kw) {
-    wk_value a[1];
-    if (!wk_args_parse("reset_accumulated_memory_stats", args, nargs, kw, "|device", a)) return WK_NULLV;
-    const wk_cuda_api *api = NULL;
-    int idx = 0;
-    if (!mem_device("reset_accumulated_memory_stats", a[0], &idx, &api)) return WK_NULLV;
-    if (api && !api->reset_accumulated(idx)) return wk_bind_rt_raise();
-    return WK_NONEV;
+    return reset_stats("reset_accumulated_memory_stats", false, args, nargs, kw);
 }
 
 static wk_value c_empty_cache(const wk_value *args, int nargs, wk_obj *kw) {

@@ -260,8 +260,15 @@ static inline int64_t i_clamp(int64_t x, double lo, double hi) {
 
 /* ================================================================ kernel generation */
 #define KPARAM(C, v) ((C)1.5 == 1.5 ? (C)(v) : (C)k_int_param(v))
+/* Every generated kernel is also built for AVX2 (the loader picks the clone): the contiguous
+ * rows then run 8 floats at a time. Same operations per element, so the same bits. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(WK_NO_TARGET_CLONES)
+#define WK_EW_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define WK_EW_CLONES
+#endif
 #define KHEAD(NAME, CT)                                                                 \
-    static void NAME(char **p, const int64_t *s, int64_t n, void *ctx) {                 \
+    WK_EW_CLONES static void NAME(char **p, const int64_t *s, int64_t n, void *ctx) {    \
         typedef CT C;                                                                    \
         kctx *k_ = ctx;                                                                  \
         const C al = KPARAM(C, k_->alpha), p0 = KPARAM(C, k_->p0);                       \

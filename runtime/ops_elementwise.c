@@ -592,6 +592,15 @@ static wk_tensor *un_oop(wk_tensor *self, void *c) {
 
 static bool unary_inplace(wk_unary_op op, wk_tensor *self, const double *p) {
     un_ctx k = {op, {p ? p[0] : 0, p ? p[1] : 0}};
+    if ((unsigned)op < WK_UOP_COUNT && wk_dtype_is_float(self->dtype) && g_un[op].kind != U_BOOL &&
+        !wk_ag_needs(1, &self)) {
+        if (!wk_ag_check_inplace(self)) return false;
+        /* nothing to record and the result keeps self's dtype: write straight into self */
+        const wk_backend *be = backend_of(wk_tensor_device(self));
+        if (!be || !be->unary(op, self, self, k.p)) return false;
+        wk_tensor_bump_version(self);
+        return true;
+    }
     return inplace_apply(self, 0, NULL, un_oop, &k);
 }
 

@@ -182,6 +182,36 @@ static bool run_hooks(wk_node *n, wk_tensor **gout) {
 
 /* AccumulateGrad: .grad = g (stolen when nobody else holds it) or .grad += g; with create_graph
  * .grad = g or .grad + g, keeping their history. */
+/* PyTorch's layout contract for a leaf's gradient: a dense variable's gradient has its
+ * strides (dims of size 1 aside); any other variable's gradient is contiguous. */
+static bool obeys_layout(const wk_tensor *var, const wk_tensor *g) {
+    if (!wk_tensor_is_dense(var)) return wk_tensor_is_contiguous(g);
+    for (int d = 0; d < g->ndim; d++)
+        if (g->shape[d] != 1 && g->stride[d] != var->stride[d]) return false;
+    return true;
+}
+
+/* True when nothing but g (and, for a view, its otherwise unreferenced base) can reach g's
+ * memory, so g can become the .grad without a copy. */
+static bool exclusively_owned(const wk_tensor *g) {
+    if (g->refcount != 1) return false;
+    if (g->storage->refcount == 1) return true;
+    const wk_tensor *base = wk_ag_view_base(g);
+    return base && base->refcount == 1 && base->storage == g->storage && g->storage->refcount == 2;
+}
+
+/* The first gradient of var: g itself when PyTorch's AccumulateGrad would steal it, else a
+ * copy laid out as var (its strides when dense, contiguous otherwise). */
+static wk_tensor *first_grad(wk_tensor *var, wk_tensor *g) {
+    if (obeys_layout(var, g) && exclusively_owned(g)) return wk_tensor_incref(g);
+    wk_device dev = wk_tensor_device(g);
+    wk_tensor *c = wk_tensor_is_dense(var) ? wk_tensor_empty_strided(var->ndim, var->shape, var->stride, g->dtype, dev)
+                                           : wk_tensor_empty(g->ndim, g->shape, g->dtype, dev);
+    if (c && !wk_tensor_copy_(c, g)) { wk_tensor_decref(c); return NULL; }
+    if (c) c->version->value = 0;
+    return c;
+}
+
 static bool accumulate(wk_tensor *var, wk_tensor *g, bool create) {
     if (create) {
         wk_tensor *ng = var->grad ? wk_op_add(wk_vt(var->grad), wk_vt(g), wk_scalar_int(1)) : wk_tensor_incref(g);
@@ -191,8 +221,7 @@ static bool accumulate(wk_tensor *var, wk_tensor *g, bool create) {
         return true;
     }
     if (var->grad) return wk_op_binary_(WK_OP_ADD, var->grad, wk_vt(g));
-    bool steal = g->refcount == 1 && g->storage->refcount == 1 && wk_tensor_is_dense(g);
-    wk_tensor *ng = steal ? wk_tensor_incref(g) : wk_tensor_clone(g);
+    wk_tensor *ng = first_grad(var, g);
     if (!ng) return false;
     wk_autograd_set_grad(var, ng);
     wk_tensor_decref(ng);

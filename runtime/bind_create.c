@@ -497,27 +497,13 @@ static wk_value make_on_host(kind k, int nd, const int64_t *shape, opts *o, wk_s
     return finish(r, o);
 }
 
-/* The dims of t from outermost to innermost in memory (sorted by stride, stable), when t is
- * non-overlapping and dense; false otherwise (then *_like results are plain contiguous). */
-static bool dense_order(const wk_tensor *t, int64_t *perm) {
-    for (int i = 0; i < t->ndim; i++) perm[i] = i;
-    for (int i = 1; i < t->ndim; i++)
-        for (int j = i; j > 0 && t->stride[perm[j]] > t->stride[perm[j - 1]]; j--) {
-            int64_t x = perm[j]; perm[j] = perm[j - 1]; perm[j - 1] = x;
-        }
-    int64_t expect = 1;
-    for (int i = t->ndim - 1; i >= 0; i--) {
-        int64_t d = perm[i];
-        if (t->shape[d] != 1 && t->stride[d] != expect) return false;
-        expect *= t->shape[d];
-    }
-    return true;
-}
-
-/* *_like keeps the memory layout of a dense template (PyTorch's preserve_format). */
+/* *_like keeps the memory layout of a dense template (PyTorch's preserve_format): the values
+ * are made (random ones drawn) in t's memory order, and the result takes t's strides. */
 static wk_value make_like(kind k, const wk_tensor *t, opts *o, wk_scalar fill) {
-    int64_t perm[WK_MAX_DIMS], inv[WK_MAX_DIMS], shape[WK_MAX_DIMS];
-    if (wk_tensor_is_contiguous(t) || !dense_order(t, perm)) return make_on_host(k, t->ndim, t->shape, o, fill);
+    int perm[WK_MAX_DIMS];
+    int64_t inv[WK_MAX_DIMS], shape[WK_MAX_DIMS];
+    if (!wk_tensor_is_dense(t)) return make_on_host(k, t->ndim, t->shape, o, fill);
+    wk_tensor_stride_order(t, perm);
     for (int i = 0; i < t->ndim; i++) { shape[i] = t->shape[perm[i]]; inv[perm[i]] = i; }
     wk_value r = make_on_host(k, t->ndim, shape, o, fill);
     if (WK_IS_NULL(r)) return r;
@@ -525,6 +511,7 @@ static wk_value make_like(kind k, const wk_tensor *t, opts *o, wk_scalar fill) {
     bool rg = o->requires_grad;
     wk_decref(r);
     if (!p) return wk_bind_rt_raise();
+    memcpy(p->stride, t->stride, sizeof(int64_t) * (size_t)t->ndim); /* differ only at size-1 dims */
     if (rg && !wk_autograd_set_requires_grad(p, true)) { wk_tensor_decref(p); return wk_bind_rt_raise(); }
     return wk_bind_wrap(p);
 }

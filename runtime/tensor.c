@@ -56,21 +56,23 @@ bool wk_tensor_is_contiguous(const wk_tensor *t) {
     return true;
 }
 
-/* Dims sorted by stride, outermost (largest stride) first; size-1 dims keep their order. */
-static void stride_order(const wk_tensor *t, int *perm) {
-    for (int i = 0; i < t->ndim; i++) perm[i] = i;
-    for (int i = 1; i < t->ndim; i++) { /* stable insertion sort, descending stride */
-        int p = perm[i], j = i;
-        while (j > 0 && t->stride[perm[j - 1]] < t->stride[p] && t->shape[p] != 1 &&
-               t->shape[perm[j - 1]] != 1)
-            { perm[j] = perm[j - 1]; j--; }
-        perm[j] = p;
+/* Dims sorted by stride, outermost (largest stride) first, stable; size-1 dims (whose
+ * stride means nothing) go outermost, as in PyTorch's non-overlapping-and-dense test. */
+void wk_tensor_stride_order(const wk_tensor *t, int *perm) {
+    int n = 0;
+    for (int i = 0; i < t->ndim; i++)
+        if (t->shape[i] == 1) perm[n++] = i;
+    for (int i = 0; i < t->ndim; i++) {
+        if (t->shape[i] == 1) continue;
+        int j = n++;
+        while (j > 0 && t->shape[perm[j - 1]] != 1 && t->stride[perm[j - 1]] < t->stride[i]) { perm[j] = perm[j - 1]; j--; }
+        perm[j] = i;
     }
 }
 
 bool wk_tensor_is_dense(const wk_tensor *t) {
     int perm[WK_MAX_DIMS];
-    stride_order(t, perm);
+    wk_tensor_stride_order(t, perm);
     int64_t expect = 1;
     for (int i = t->ndim - 1; i >= 0; i--) {
         int d = perm[i];
@@ -228,17 +230,11 @@ wk_tensor *wk_tensor_empty(int ndim, const int64_t *shape, wk_dtype dt, wk_devic
     return wk_tensor_empty_strided(ndim, shape, stride, dt, dev);
 }
 
+/* preserve_format: a non-overlapping dense t lends its strides as they are (size-1 dims
+ * included), anything else gives a contiguous tensor. */
 wk_tensor *wk_tensor_empty_like(const wk_tensor *t, wk_dtype dt) {
-    if (!wk_tensor_is_dense(t) || wk_tensor_is_contiguous(t))
-        return wk_tensor_empty(t->ndim, t->shape, dt, t->storage->device);
-    int perm[WK_MAX_DIMS];
-    int64_t stride[WK_MAX_DIMS], acc = 1;
-    stride_order(t, perm);
-    for (int i = t->ndim - 1; i >= 0; i--) {
-        stride[perm[i]] = acc;
-        acc *= t->shape[perm[i]];
-    }
-    return wk_tensor_empty_strided(t->ndim, t->shape, stride, dt, t->storage->device);
+    if (!wk_tensor_is_dense(t)) return wk_tensor_empty(t->ndim, t->shape, dt, t->storage->device);
+    return wk_tensor_empty_strided(t->ndim, t->shape, t->stride, dt, t->storage->device);
 }
 
 /* PyTorch's TensorIterator ordering test for output dims a (outer) and b (inner), both in
@@ -262,21 +258,52 @@ static int iter_should_swap(int n, const wk_tensor *const *ins, int ndim, const 
 /* Output of an elementwise op over ins (broadcast to shape), laid out as PyTorch's
  * TensorIterator lays it out: contiguous when every input is; the inputs' strides when
  * they all share shape and a dense layout; otherwise dims ordered by the inputs' strides. */
+/* The dims of a 4-D (5-D) tensor from innermost to outermost in channels-last order. */
+static const int *channels_last_order(int ndim) {
+    static const int o4[] = {1, 3, 2, 0}, o5[] = {1, 4, 3, 2, 0};
+    return ndim == 4 ? o4 : ndim == 5 ? o5 : NULL;
+}
+
+/* c10's channels-last contiguity test: the non-size-1 dims, channels innermost, are packed. */
+static bool is_channels_last_contiguous(const wk_tensor *t) {
+    const int *o = channels_last_order(t->ndim);
+    int64_t expect = 1;
+    for (int i = 0; o && i < t->ndim; i++) {
+        if (t->shape[o[i]] == 1) continue;
+        if (t->stride[o[i]] != expect) return false;
+        expect *= t->shape[o[i]];
+    }
+    return o != NULL;
+}
+
 wk_tensor *wk_tensor_empty_for(int n, const wk_tensor *const *ins, int ndim, const int64_t *shape, wk_dtype dt,
                                wk_device dev) {
     const wk_tensor *use[8];
     int m = 0;
-    bool contiguous = true;
-    for (int k = 0; k < n && m < 8; k++) {
-        if (!ins[k] || ins[k]->ndim == 0) continue;
-        use[m++] = ins[k];
-        contiguous = contiguous && wk_tensor_is_contiguous(ins[k]);
+    bool contiguous = true, same_shape = true;
+    for (int k = 0; k < n; k++) {
+        const wk_tensor *t = ins[k];
+        same_shape = same_shape && t && t->ndim == ndim && !memcmp(t->shape, shape, sizeof(int64_t) * (size_t)ndim);
+        if (!t || t->ndim == 0 || m == 8) continue;
+        use[m++] = t;
+        contiguous = contiguous && wk_tensor_is_contiguous(t);
     }
-    if (contiguous || ndim < 2) return wk_tensor_empty(ndim, shape, dt, dev);
-    bool same = use[0]->ndim == ndim && wk_tensor_is_dense(use[0]);
-    for (int k = 0; same && k < m; k++)
-        for (int d = 0; same && d < ndim; d++)
-            same = use[k]->ndim == ndim && use[k]->shape[d] == shape[d] && use[k]->stride[d] == use[0]->stride[d];
+    if (ndim < 2 || m == 0) return wk_tensor_empty(ndim, shape, dt, dev);
+    /* TensorIterator's fast set-up, for operands that all have the output's shape (a Python
+     * scalar counts as a 0-dim operand): contiguous ones give a contiguous result, channels-last
+     * ones a channels-last result, ones with the same dense strides lend them (size-1 dims
+     * included) */
+    if (same_shape && contiguous) return wk_tensor_empty(ndim, shape, dt, dev);
+    bool cl = same_shape && channels_last_order(ndim);
+    for (int k = 0; cl && k < m; k++) cl = is_channels_last_contiguous(use[k]);
+    if (cl) {
+        const int *o = channels_last_order(ndim);
+        int64_t stride[WK_MAX_DIMS], acc = 1;
+        for (int i = 0; i < ndim; i++) { stride[o[i]] = acc; acc *= shape[o[i]] > 1 ? shape[o[i]] : 1; }
+        return wk_tensor_empty_strided(ndim, shape, stride, dt, dev);
+    }
+    bool same = same_shape && wk_tensor_is_dense(use[0]);
+    for (int k = 1; same && k < m; k++) same = !memcmp(use[k]->stride, use[0]->stride, sizeof(int64_t) * (size_t)ndim);
     if (same) return wk_tensor_empty_strided(ndim, shape, use[0]->stride, dt, dev);
     int perm[WK_MAX_DIMS]; /* perm[0]: the innermost dim */
     for (int i = 0; i < ndim; i++) perm[i] = ndim - 1 - i;

@@ -64,7 +64,7 @@ wk_device wk_tensor_device(const wk_tensor *t);
 bool wk_tensor_is_contiguous(const wk_tensor *t);
 /* Dense and non-overlapping in some dimension order (clone keeps such strides). */
 bool wk_tensor_is_dense(const wk_tensor *t);
-/* t's dims from outermost to innermost in memory (stable by stride; size-1 dims stay put). */
+/* t's dims from outermost to innermost in memory (stable by stride; size-1 dims first). */
 void wk_tensor_stride_order(const wk_tensor *t, int *perm);
 void wk_tensor_bump_version(wk_tensor *t);
 uint64_t wk_tensor_version(const wk_tensor *t);

@@ -272,7 +272,7 @@ wk_tensor *wk_op_cross_entropy(wk_tensor *input, wk_tensor *target, wk_tensor *w
 }
 
 /* ================================================================== fused pointwise losses */
-enum { L_MSE, L_SMOOTH_L1, L_HUBER, L_BCE, L_BCE_LOGITS };
+enum { L_SMOOTH_L1, L_HUBER, L_BCE, L_BCE_LOGITS };
 
 static double softplus_neg(double x) { return log1p(exp(-fabs(x))) + fmax(-x, 0); }  /* log(1 + e^-x) */
 
@@ -280,7 +280,6 @@ static double softplus_neg(double x) { return log1p(exp(-fabs(x))) + fmax(-x, 0)
 static double lval(int k, double x, double t, double p, double pw) {
     double d = x - t, a = fabs(d);
     switch (k) {
-    case L_MSE: return d * d;
     case L_SMOOTH_L1: return a < p ? 0.5 * d * d / p : a - 0.5 * p;
     case L_HUBER: return a < p ? 0.5 * d * d : p * (a - 0.5 * p);
     case L_BCE: return -(t * fmax(log(x), -100) + (1 - t) * fmax(log1p(-x), -100));
@@ -291,7 +290,6 @@ static double lval(int k, double x, double t, double p, double pw) {
 static double ldx(int k, double x, double t, double p, double pw) {
     double d = x - t;
     switch (k) {
-    case L_MSE: return 2 * d;
     case L_SMOOTH_L1: return fabs(d) < p ? d / p : (d > 0) - (d < 0);
     case L_HUBER: return d < -p ? -p : d > p ? p : d;
     case L_BCE: return d / fmax((1 - x) * x, 1e-12);
@@ -384,9 +382,49 @@ static wk_tensor *pointwise_loss(const ploss *k, const char *name, wk_tensor *x,
     return out;
 }
 
+/* MseLossBackward0: PyTorch's mse_loss_backward, norm * (x - t) * grad in the input's dtype
+ * (norm = 2/numel for a mean, else 2); the target's gradient is its negation (the same bits,
+ * as t - x == -(x - t)). */
+static bool bw_mse(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
+    wk_scope s = {0};
+    wk_tensor *x = wk_ag_saved(n, 0), *t = wk_ag_saved(n, 1);
+    if (!x || !t) return false;
+    double norm = n->iv[0] == WK_REDUCTION_MEAN ? 2.0 / n->dv[0] : 2.0;  /* dv[0]: broadcast numel */
+    wk_tensor *d = x_own(&s, wk_op_sub(wk_vt(x), wk_vt(t), wk_scalar_int(1)));
+    wk_tensor *dn = d ? x_own(&s, wk_op_binary(WK_OP_MUL, wk_vf(norm), wk_vt(d))) : NULL;
+    wk_tensor *gx = dn ? x_own(&s, wk_op_binary(WK_OP_MUL, wk_vt(dn), wk_vt(g[0]))) : NULL;
+    wk_tensor *gt = gx && n->next[1].fn ? x_own(&s, wk_op_unary(WK_UOP_NEG, gx)) : NULL;
+    if (!gx || (n->next[1].fn && !gt)) { x_free(&s); return false; }
+    gin[0] = n->next[0].fn ? wk_tensor_incref(gx) : NULL;
+    gin[1] = gt ? wk_tensor_incref(gt) : NULL;
+    x_free(&s);
+    return true;
+}
+
+/* mse_loss as PyTorch computes it: (x - t) * (x - t) elementwise, then the runtime's mean or
+ * sum (PyTorch's summation order), so values and gradients carry PyTorch's bits. */
 wk_tensor *wk_op_mse_loss(wk_tensor *input, wk_tensor *target, wk_reduction red) {
-    ploss k = {L_MSE, 0, red};
-    return pointwise_loss(&k, "MseLossBackward0", input, target, NULL, NULL);
+    wk_tensor *const ts[2] = {input, target};
+    if (!wk_ops_same_device(2, ts) || !wk_nn_check_float(input, "mse_loss")) return NULL;
+    bool was = wk_grad_enabled();
+    wk_grad_set_enabled(false);
+    wk_tensor *d = wk_op_sub(wk_vt(input), wk_vt(target), wk_scalar_int(1));
+    wk_tensor *sq = d ? wk_op_binary(WK_OP_MUL, wk_vt(d), wk_vt(d)) : NULL;
+    wk_tensor *out = sq ? reduce(sq, red) : NULL;
+    wk_grad_set_enabled(was);
+    double numel = d ? (double)wk_tensor_numel(d) : 0;
+    wk_tensor_decref(d);
+    wk_tensor_decref(sq);
+    if (!out || !wk_ag_needs(2, ts)) return out;
+    wk_node *n = wk_ag_node("MseLossBackward0", bw_mse, 2, ts, 1);
+    if (!n) { wk_tensor_decref(out); return NULL; }
+    n->iv[0] = red;
+    n->dv[0] = numel;
+    wk_ag_set_output(n, 0, out);
+    wk_ag_save(n, input);
+    wk_ag_save(n, target);
+    wk_node_decref(n);
+    return out;
 }
 
 wk_tensor *wk_op_l1_loss(wk_tensor *input, wk_tensor *target, wk_reduction red) {

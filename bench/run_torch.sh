@@ -37,27 +37,10 @@ if ! "$py" -c 'import torch' 2>/dev/null; then
 fi
 timer=/usr/bin/time
 [ -x $timer ] || timer=""
-
-# run TAG CMD...: runs CMD from bench/torch; stdout in $tmp/TAG.out, peak RSS (KiB) in
-# $tmp/TAG.rss (empty without /usr/bin/time). Fails when CMD fails.
-run() {
-    local tag=$1; shift
-    if [ -n "$timer" ]; then
-        (cd "$root/bench/torch" && $timer -f %M -o "$tmp/$tag.rss" "$@" >"$tmp/$tag.out" 2>"$tmp/$tag.err" </dev/null)
-    else
-        : >"$tmp/$tag.rss"
-        (cd "$root/bench/torch" && "$@" >"$tmp/$tag.out" 2>"$tmp/$tag.err" </dev/null)
-    fi
-}
-
-# value FILE KEY: the second field of the line starting with KEY.
-value() { awk -v k="$2" '$1 == k { print $2; exit }' "$1"; }
-
-# ratio A B [FMT]: A / B, or n/a.
-ratio() { awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN { if (a + 0 == a && b + 0 == b && b > 0) printf f, a / b; else print "n/a" }'; }
-
-# close A B: true when A and B agree to relative tolerance $tol.
-close() { awk -v a="$1" -v b="$2" -v t="$tol" 'BEGIN { d = a - b; if (d < 0) d = -d; m = (a < 0 ? -a : a); if (b * b > m * m) m = (b < 0 ? -b : b); exit !(a + 0 == a && b + 0 == b && d <= t * m + 1e-9) }'; }
+bench_dir=$root/bench/torch
+# run, value, ratio, close, startup_ms
+# shellcheck source=bench/benchlib.sh
+. "$root/bench/benchlib.sh"
 
 printf '%-22s %12s %12s %8s  %s\n' workload wick_s pytorch_s ratio check
 rss_lines=""
@@ -90,16 +73,6 @@ done
 
 # Start-up to the first printed tensor: best wall time of $startup_runs runs, milliseconds.
 startup_prog='import torch; print(torch.ones(2))'
-startup_ms() {
-    local tag=$1 best="" t i; shift
-    for ((i = 0; i < startup_runs; i++)); do
-        TIMEFORMAT=%3R
-        { time run "$tag" "$@"; } 2>"$tmp/time" || { echo FAIL; return 1; }
-        t=$(tail -n 1 "$tmp/time")
-        if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
-    done
-    awk -v s="$best" 'BEGIN { printf "%.1f", s * 1000 }'
-}
 sw=$(startup_ms start.w "$w" -c "$startup_prog") || status=1
 sp=$(startup_ms start.py "$py" -c "$startup_prog") || status=1
 scheck=ok

@@ -2,7 +2,8 @@
 # TAP runner for the CUDA golden tests (prove tests/cuda.t): builds nothing.
 # Runs ${WICK:-build/bin/wick} on every tests/cuda/*.py and compares stdout with P.out exactly
 # (expected outputs are PyTorch 2.11's on a GPU, from shared/reference/cuda.md). Without a
-# CUDA device (`nvidia-smi -L` lists none) the whole file is skipped visibly.
+# CUDA device (`nvidia-smi -L` lists none) the whole file is skipped visibly. With
+# WICK_CUDA_SAVE=DIR, each program's stdout and stderr are also kept as DIR/P.out, DIR/P.err.
 set -u
 if ! nvidia-smi -L 2>/dev/null | grep -q '^GPU '; then
     echo "1..0 # SKIP no CUDA device"
@@ -25,6 +26,7 @@ for p in "$here"/*.py; do
     i=$((i + 1))
     name=$(basename "$p" .py)
     (cd "$here" && timeout "${WICK_CUDA_TIMEOUT:-60}" "$wick" "$name.py" >"$tmp/out" 2>"$tmp/err")
+    if [ -n "${WICK_CUDA_SAVE:-}" ]; then cp "$tmp/out" "$WICK_CUDA_SAVE/$name.out"; cp "$tmp/err" "$WICK_CUDA_SAVE/$name.err"; fi
     if cmp -s "$tmp/out" "$here/$name.out"; then
         echo "ok $i - $name"
     else

@@ -55,13 +55,26 @@ static wk_value b_next(const wk_value *args, int nargs, wk_obj *kw) {
 
 static bool is_type(wk_value v) { return v.tag == WK_OBJ && wk_isinstance_t(v, &wk_type_type); }
 
-/* isinstance/issubclass against a class or a (nested) tuple of classes: -1 bad spec. */
+/* A non-class spec whose type defines __instancecheck__ / __subclasscheck__ (typing's
+ * aliases): the hook decides. -1 with no exception pending: bad spec. */
+static int class_match_hook(wk_value obj, wk_value spec, bool sub) {
+    wk_value hook = wk_type_lookup(wk_typeof(spec), wk_intern(sub ? "__subclasscheck__" : "__instancecheck__"));
+    if (WK_IS_NULL(hook)) return -1;
+    wk_value r = wk_call_method_s(spec, sub ? "__subclasscheck__" : "__instancecheck__", &obj, 1);
+    if (WK_IS_NULL(r)) return -2;
+    int t = wk_truthy(r);
+    wk_decref(r);
+    return t < 0 ? -2 : t;
+}
+
+/* isinstance/issubclass against a class or a (nested) tuple of classes: -1 bad spec,
+ * -2 error raised by a hook. */
 static int class_match(wk_value obj, wk_value spec, bool sub) {
     if (is_type(spec)) {
         wk_type *t = (wk_type *)spec.u.o;
         return sub ? wk_type_is_subtype((wk_type *)obj.u.o, t) : wk_isinstance_t(obj, t);
     }
-    if (!wk_is_tuple(spec)) return -1;
+    if (!wk_is_tuple(spec)) return class_match_hook(obj, spec, sub);
     for (int64_t i = 0; i < WK_TUPLE(spec.u.o)->len; i++) {
         int r = class_match(obj, WK_TUPLE(spec.u.o)->items[i], sub);
         if (r) return r;
@@ -72,6 +85,7 @@ static int class_match(wk_value obj, wk_value spec, bool sub) {
 static wk_value b_isinstance(const wk_value *args, int nargs, wk_obj *kw) {
     if (!wk_check_args("isinstance", nargs, kw, 2, 2)) return WK_NULLV;
     int r = class_match(args[0], args[1], false);
+    if (r == -2) return WK_NULLV;
     if (r < 0) return wk_raise(wk_exc_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return wk_bool(r);
 }
@@ -80,6 +94,7 @@ static wk_value b_issubclass(const wk_value *args, int nargs, wk_obj *kw) {
     if (!wk_check_args("issubclass", nargs, kw, 2, 2)) return WK_NULLV;
     if (!is_type(args[0])) return wk_raise(wk_exc_TypeError, "issubclass() arg 1 must be a class");
     int r = class_match(args[0], args[1], true);
+    if (r == -2) return WK_NULLV;
     if (r < 0) return wk_raise(wk_exc_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
     return wk_bool(r);
 }

@@ -91,6 +91,7 @@ static void func_dealloc(wk_obj *o) {
     wk_obj_decref(fn->doc);
     wk_obj_decref(fn->dict);
     wk_obj_decref(fn->module);
+    wk_obj_decref(fn->annotations);
     wk_obj_free(o);
 }
 
@@ -158,7 +159,32 @@ static int fn_set_defaults(wk_value self, wk_value v) {
     return 0;
 }
 
+/* __annotations__: MAKE_FUNCTION stores a (name, value, ...) tuple, turned into the dict
+ * on first read; a function without annotations gets an empty dict, as in CPython. */
+static wk_value fn_get_annotations(wk_value self) {
+    wk_function *fn = FN(self);
+    if (fn->annotations && fn->annotations->type == &wk_type_dict) return objv_or_none(fn->annotations);
+    wk_obj *d = wk_dict_new();
+    if (!d) return WK_NULLV;
+    wk_tuple *t = fn->annotations ? WK_TUPLE(fn->annotations) : NULL;
+    for (int64_t i = 0; t && i + 1 < t->len; i += 2)
+        if (wk_dict_set(d, t->items[i], t->items[i + 1]) < 0) { wk_obj_decref(d); return WK_NULLV; }
+    wk_obj_decref(fn->annotations);
+    fn->annotations = d;
+    return objv_or_none(d);
+}
+static int fn_set_annotations(wk_value self, wk_value v) {
+    if (!WK_IS_NULL(v) && !WK_IS_NONE(v) && !wk_is_dict(v)) {
+        wk_raise(wk_exc_TypeError, "__annotations__ must be set to a dict object");
+        return -1;
+    }
+    wk_obj_decref(FN(self)->annotations);
+    FN(self)->annotations = WK_IS_OBJ(v) ? (wk_obj_incref(v.u.o), v.u.o) : NULL;
+    return 0;
+}
+
 static const wk_getsetdef func_getsets[] = {
+    { "__annotations__", fn_get_annotations, fn_set_annotations, NULL },
     { "__name__", fn_get_name, fn_set_name, NULL },
     { "__qualname__", fn_get_qualname, fn_set_qualname, NULL },
     { "__doc__", fn_get_doc, fn_set_doc, NULL },

@@ -27,6 +27,8 @@ wk_obj *wk_mod_random_init(void);     /* modules */
 wk_obj *wk_mod_time_init(void);       /* modules */
 wk_obj *wk_mod_os_init(void);         /* modules (os and os.path) */
 wk_obj *wk_mod_collections_init(void); /* stdlib: _collections (OrderedDict views) */
+wk_obj *wk_mod_json_init(void);        /* stdlib: _json (the encoder and scanner) */
+bool wk_genericalias_init(void);        /* list[int], int | None (genericalias.c) */
 /* (added by kernel) IPython's display API (mod_ipython.c): the package "IPython"
  * registers "IPython.display", "IPython.core" and "IPython.core.display" itself. */
 wk_obj *wk_mod_ipython_init(void);

@@ -75,7 +75,7 @@ static bool init_main(int argc, char **argv) {
 
 bool wk_init(int argc, char **argv) {
     wk_vm_state.recursion_limit = 1000;
-    if (!wk_types_init()) return false;
+    if (!wk_types_init() || !wk_genericalias_init()) return false;
     wk_vm_builtins_module = wk_module_new("builtins");
     if (!wk_vm_builtins_module) return false;
     wk_obj *bd = wk_module_dict(wk_vm_builtins_module);
@@ -90,6 +90,7 @@ bool wk_init(int argc, char **argv) {
     wk_register_native_module("time", wk_mod_time_init);
     wk_register_native_module("os", wk_mod_os_init);
     wk_register_native_module("_collections", wk_mod_collections_init);
+    wk_register_native_module("_json", wk_mod_json_init);
     wk_register_native_module("IPython", wk_mod_ipython_init);
     wk_value sys = wk_import("sys");
     if (WK_IS_NULL(sys)) return false;

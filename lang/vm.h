@@ -47,6 +47,8 @@ typedef struct wk_function {
     wk_obj *doc;         /* str or NULL */
     wk_obj *dict;        /* function attributes, lazily created */
     wk_obj *module;      /* str: __module__ */
+    wk_obj *annotations; /* __annotations__: a dict, MAKE_FUNCTION's (name, value, ...)
+                            tuple until first read, or NULL */
 } wk_function;
 
 /* Bound method: a function (or any callable) with its self. */

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "vm_ops.h"
 #include "init.h"
+#include "objimpl.h"
 
 /* ---------------------------------------------------------------- frame introspection */
 
@@ -116,6 +117,47 @@ static wk_value build_class_checked(wk_function *fn, wk_value name, wk_type *bas
     return wk_objv(&cls->ob);
 }
 
+/* PEP 560: a base that is not a class but has __mro_entries__ (typing.Generic[T]) is
+ * replaced by the classes it returns. A new list of the resolved bases. */
+static wk_obj *resolve_bases(const wk_value *bases, int n) {
+    wk_obj *out = wk_list_new(0);
+    wk_obj *orig = out ? wk_tuple_from_array(bases, n) : NULL;
+    for (int i = 0; orig && i < n; i++) {
+        wk_value me = wk_is_type(bases[i]) ? WK_NULLV : wk_getattr_opt(bases[i], wk_intern("__mro_entries__"));
+        if (WK_IS_NULL(me)) {
+            if (wk_err_occurred() || !wk_list_append(out, bases[i])) goto fail;
+            continue;
+        }
+        wk_value r = wk_call1(me, wk_objv(orig));
+        wk_decref(me);
+        if (WK_IS_NULL(r)) goto fail;
+        bool ok = wk_is_tuple(r);
+        if (!ok) wk_raise(wk_exc_TypeError, "__mro_entries__ must return a tuple");
+        for (int64_t k = 0; ok && k < WK_TUPLE(r.u.o)->len; k++) ok = wk_list_append(out, WK_TUPLE(r.u.o)->items[k]);
+        wk_decref(r);
+        if (!ok) goto fail;
+    }
+    wk_obj_decref(orig);
+    return out;
+fail:
+    wk_obj_decref(orig);
+    wk_obj_decref(out);
+    return NULL;
+}
+
+/* Single inheritance: at most one resolved base, which must be a class. */
+static wk_value build_class_bases(wk_function *fn, wk_value name, wk_obj *bases) {
+    if (WK_LIST(bases)->len > 1) return wk_raise(wk_exc_TypeError, "multiple inheritance is not supported by wick");
+    wk_type *base = &wk_type_object;
+    if (WK_LIST(bases)->len == 1) {
+        wk_value b = WK_LIST(bases)->items[0];
+        if (!WK_IS_OBJ(b) || !wk_type_is_subtype(b.u.o->type, &wk_type_type))
+            return wk_raise(wk_exc_TypeError, "bases must be types");
+        base = (wk_type *)b.u.o;
+    }
+    return build_class_checked(fn, name, base);
+}
+
 static wk_value bi_build_class(const wk_value *args, int nargs, wk_obj *kwnames) {
     if (nargs < 2) return wk_raise(wk_exc_TypeError, "__build_class__: not enough arguments");
     if (!WK_IS_OBJ(args[0]) || args[0].u.o->type != &wk_type_function)
@@ -127,14 +169,11 @@ static wk_value bi_build_class(const wk_value *args, int nargs, wk_obj *kwnames)
         return wk_raise(wk_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments",
                         nargs > 2 ? wk_typename(args[2]) : "object");
     }
-    if (nargs > 3) return wk_raise(wk_exc_TypeError, "multiple inheritance is not supported by wick");
-    wk_type *base = &wk_type_object;
-    if (nargs == 3) {
-        if (!WK_IS_OBJ(args[2]) || !wk_type_is_subtype(args[2].u.o->type, &wk_type_type))
-            return wk_raise(wk_exc_TypeError, "bases must be types");
-        base = (wk_type *)args[2].u.o;
-    }
-    return build_class_checked((wk_function *)args[0].u.o, args[1], base);
+    wk_obj *bases = resolve_bases(args + 2, nargs - 2);
+    if (!bases) return WK_NULLV;
+    wk_value r = build_class_bases((wk_function *)args[0].u.o, args[1], bases);
+    wk_obj_decref(bases);
+    return r;
 }
 
 /* ---------------------------------------------------------------- exec, eval, compile */

@@ -333,7 +333,7 @@ wk_value wk_vm_make_function(wk_frame *f, const wk_value *base, int flags) {
     int k = 0;
     wk_value defaults = (flags & 1) ? base[k++] : WK_NULLV;
     wk_value kwdefaults = (flags & 2) ? base[k++] : WK_NULLV;
-    if (flags & 4) k++;
+    wk_value annotations = (flags & 4) ? base[k++] : WK_NULLV;
     wk_value closure = (flags & 8) ? base[k++] : WK_NULLV;
     wk_value code = base[k], qualname = base[k + 1];
     wk_value fv = wk_func_new(code.u.o, f->globals, wk_is_str(qualname) ? qualname.u.o : NULL);
@@ -342,6 +342,7 @@ wk_value wk_vm_make_function(wk_frame *f, const wk_value *base, int flags) {
     if (WK_IS_OBJ(defaults)) { wk_obj_incref(defaults.u.o); fn->defaults = defaults.u.o; }
     if (WK_IS_OBJ(kwdefaults)) { wk_obj_incref(kwdefaults.u.o); fn->kwdefaults = kwdefaults.u.o; }
     if (WK_IS_OBJ(closure)) { wk_obj_incref(closure.u.o); fn->closure = closure.u.o; }
+    if (WK_IS_OBJ(annotations)) { wk_obj_incref(annotations.u.o); fn->annotations = annotations.u.o; }
     return fv;
 }
 

@@ -33,9 +33,10 @@ FRONT_SRC := $(filter lang/arena.c lang/ast.c lang/astdump.c lang/lexer.c lang/p
 # The CUDA plugin, built only where nvcc exists (make CUDA=0 skips it).
 NVCC ?= $(shell command -v nvcc 2>/dev/null || ls /usr/local/cuda/bin/nvcc 2>/dev/null)
 CUDA ?= $(if $(NVCC),1,0)
-CUDA_TEST_BIN := $(BUILD)/tests/cuda_test_alloc $(BUILD)/tests/cuda_test_loader
+CUDA_TEST_BIN := $(BUILD)/tests/cuda_test_alloc $(BUILD)/tests/cuda_test_loader $(BUILD)/tests/cuda_test_philox
 ifeq ($(CUDA),1)
 all: $(BUILD)/lib/wick_cuda.so
+CUDA_TEST_BIN += $(BUILD)/tests/cuda_test_curand
 endif
 
 .PHONY: all deps run test test-asan-build bench fuzz install install-kernel clean
@@ -97,6 +98,15 @@ $(BUILD)/tests/cuda_test_alloc: tests/cuda/test_alloc.c cuda/alloc.c cuda/alloc_
 $(BUILD)/tests/cuda_test_loader: tests/cuda/test_loader.c $(BUILD)/lib/libwickrt.a
 	@mkdir -p $(dir $@)
 	$(CC) $(WFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/lib/libwickrt.a -lm -ldl -lpthread
+
+$(BUILD)/tests/cuda_test_philox: tests/cuda/test_philox.c cuda/philox.h tests/unit/tap.h
+	@mkdir -p $(dir $@)
+	$(CC) $(WFLAGS) $(CFLAGS) -o $@ $< -lm
+
+# curand's inline device code compiled for the host, against cuda/philox.h (no GPU needed).
+$(BUILD)/tests/cuda_test_curand: tests/cuda/test_curand.cu cuda/philox.h tests/unit/tap.h
+	@mkdir -p $(dir $@)
+	$(NVCC) -std=c++17 -O2 -o $@ $<
 
 deps:
 	@sh tools/deps.sh

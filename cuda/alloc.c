@@ -142,14 +142,20 @@ static block *live_find(wk_calloc *a, uintptr_t p, bool remove) {
 
 /* ------------------------------------------------------------------ sizes */
 
+/* Sizes no device can hold stay as they are instead of wrapping around in the rounding
+ * (the raw malloc then fails and the request ends as an ordinary OOM). */
+#define WK_CALLOC_HUGE ((size_t)1 << 62)
+
 static size_t round_size(size_t n) {
     if (n < WK_CALLOC_MIN_BLOCK) return WK_CALLOC_MIN_BLOCK;
+    if (n > WK_CALLOC_HUGE) return n;
     return (n + WK_CALLOC_MIN_BLOCK - 1) / WK_CALLOC_MIN_BLOCK * WK_CALLOC_MIN_BLOCK;
 }
 
 static size_t allocation_size(size_t size) {
     if (size <= WK_CALLOC_SMALL_SIZE) return WK_CALLOC_SMALL_SEG;
     if (size < WK_CALLOC_MIN_LARGE) return WK_CALLOC_LARGE_SEG;
+    if (size > WK_CALLOC_HUGE) return size;
     return (size + WK_CALLOC_ROUND_LARGE - 1) / WK_CALLOC_ROUND_LARGE * WK_CALLOC_ROUND_LARGE;
 }
 

@@ -2,6 +2,7 @@
 #include "plugin.h"
 #include <cublas_v2.h>
 #include <cuda_runtime_api.h>
+#include <limits.h>
 #include <pthread.h>
 
 static cublasHandle_t g_handle[WKC_MAX_DEVICES];
@@ -14,8 +15,9 @@ void wkc_set_tf32(bool on) { g_tf32 = on; }
 bool wkc_get_tf32(void) { return g_tf32; }
 void wkc_set_reduced_precision(bool fp16, bool bf16) { g_fp16_reduced = fp16; g_bf16_reduced = bf16; }
 
-static bool blas_fail(cublasStatus_t s) {
-    return wkc_err(WK_ERR_RUNTIME, "CUDA error: %s when calling `cublasGemmEx`", cublasGetStatusString(s));
+/* PyTorch's text: "CUDA error: CUBLAS_STATUS_... when calling `cublasCreate(handle)`". */
+static bool blas_fail(cublasStatus_t s, const char *call) {
+    return wkc_err(WK_ERR_RUNTIME, "CUDA error: %s when calling `%s`", cublasGetStatusString(s), call);
 }
 
 /* PyTorch's default cuBLAS workspace: 32 MiB on sm_90 and newer, 4096*1024*2 + 16*1024*8 otherwise. */
@@ -27,10 +29,17 @@ static cublasHandle_t handle(void) {
     if (!g_handle[dev]) {
         cublasHandle_t h;
         cublasStatus_t s = cublasCreate(&h);
-        if (s != CUBLAS_STATUS_SUCCESS) { pthread_mutex_unlock(&g_mu); blas_fail(s); return NULL; }
+        if (s != CUBLAS_STATUS_SUCCESS) { pthread_mutex_unlock(&g_mu); blas_fail(s, "cublasCreate(handle)"); return NULL; }
         void *ws = wkc_tmp_alloc(workspace_size(dev)); /* stays allocated, as PyTorch's does */
         if (!ws) { cublasDestroy(h); pthread_mutex_unlock(&g_mu); return NULL; }
-        cublasSetWorkspace(h, ws, workspace_size(dev));
+        s = cublasSetWorkspace(h, ws, workspace_size(dev));
+        if (s != CUBLAS_STATUS_SUCCESS) {
+            cublasDestroy(h);
+            wkc_tmp_free(ws);
+            pthread_mutex_unlock(&g_mu);
+            blas_fail(s, "cublasSetWorkspace(handle, workspace, size)");
+            return NULL;
+        }
         g_workspace[dev] = ws;
         g_handle[dev] = h;
     }
@@ -55,6 +64,15 @@ static void set_math(cublasHandle_t h, wk_dtype dt) {
     cublasSetMathMode(h, reduced ? CUBLAS_DEFAULT_MATH : CUBLAS_MATH_DISALLOW_REDUCED_PRECISION_REDUCTION);
 }
 
+/* The 32-bit cuBLAS API takes int sizes, leading dimensions and batch counts. */
+static bool fits_int(int64_t m, int64_t n, int64_t k, int64_t lda, int64_t ldb, int64_t ldc, int64_t batch) {
+    int64_t v[7] = {m, n, k, lda, ldb, ldc, batch};
+    for (int i = 0; i < 7; i++)
+        if (v[i] > INT_MAX)
+            return wkc_err(WK_ERR_NOTIMPL, "matmul on CUDA: sizes above 2^31 - 1 are not supported yet");
+    return true;
+}
+
 /* Row-major C = A*B is column-major C^T = B^T * A^T: swap the operands and m/n. */
 bool wkc_gemm_batched(wk_dtype dt, bool ta, bool tb, int64_t m, int64_t n, int64_t k, double alpha, const void *a,
                       int64_t lda, int64_t sa, const void *b, int64_t ldb, int64_t sb, double beta, void *c,
@@ -62,6 +80,7 @@ bool wkc_gemm_batched(wk_dtype dt, bool ta, bool tb, int64_t m, int64_t n, int64
     gemm_types t = {CUDA_R_32F, CUBLAS_COMPUTE_32F, false};
     if (!types_for(dt, &t)) return false;
     if (m == 0 || n == 0 || batch == 0) return true;
+    if (!fits_int(m, n, k, lda, ldb, ldc, batch)) return false;
     cublasHandle_t h = handle();
     if (!h) return false;
     set_math(h, dt);
@@ -80,7 +99,7 @@ bool wkc_gemm_batched(wk_dtype dt, bool ta, bool tb, int64_t m, int64_t n, int64
         s = cublasGemmStridedBatchedEx(h, opb, opa, (int)n, (int)m, (int)k, pa, b, t.type, (int)ldb, sb, a, t.type,
                                        (int)lda, sa, pb, c, t.type, (int)ldc, sc, (int)batch, t.compute,
                                        CUBLAS_GEMM_DEFAULT);
-    if (s != CUBLAS_STATUS_SUCCESS) return blas_fail(s);
+    if (s != CUBLAS_STATUS_SUCCESS) return blas_fail(s, batch == 1 ? "cublasGemmEx" : "cublasGemmStridedBatchedEx");
     return wkc_check_launch();
 }
 

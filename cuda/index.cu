@@ -172,16 +172,23 @@ __global__ void k_flags(wkc_iter it, int64_t *flags, wk_dtype dt, bool mask_is_b
     }
 }
 
+// NULL (error set) on failure. cub takes the item count as int64_t (no 2^31 limit).
 static int64_t *selected_positions(const wkc_iter *it, wk_dtype dt, bool is_bool, int64_t n) {
     int64_t *flags = (int64_t *)wkc_tmp_alloc((size_t)n * 8 * 2);
     if (!flags) return NULL;
     k_flags<<<wkc_grid(n), WKC_BLOCK>>>(*it, flags, dt, is_bool);
     size_t tb = 0;
-    cub::DeviceScan::InclusiveSum(NULL, tb, flags, flags + n, (int)n);
-    void *tmp = wkc_tmp_alloc(tb ? tb : 1);
-    if (!tmp) { wkc_tmp_free(flags); return NULL; }
-    cub::DeviceScan::InclusiveSum(tmp, tb, flags, flags + n, (int)n);
-    wkc_tmp_free(tmp);
+    void *tmp = NULL;
+    cudaError_t e = cudaGetLastError();
+    if (e == cudaSuccess) e = cub::DeviceScan::InclusiveSum(NULL, tb, flags, flags + n, n);
+    if (e == cudaSuccess && !(tmp = wkc_tmp_alloc(tb ? tb : 1))) { wkc_tmp_free(flags); return NULL; }
+    if (e == cudaSuccess) e = cub::DeviceScan::InclusiveSum(tmp, tb, flags, flags + n, n);
+    if (tmp) wkc_tmp_free(tmp);
+    if (e != cudaSuccess) {
+        wkc_tmp_free(flags);
+        wkc_cuda_fail(e);
+        return NULL;
+    }
     return flags; /* flags[0..n): 0/1, flags[n..2n): inclusive prefix sums */
 }
 

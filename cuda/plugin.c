@@ -464,6 +464,13 @@ bool wkc_is_dense(const wk_tensor *t) {
 
 bool wkc_on_device(const wk_tensor *t) { return t->storage->device.type == WK_DEV_CUDA; }
 
+/* A host operand must be a single element (a 0-dim CPU tensor, possibly broadcast). */
+static bool host_single(const wk_tensor *t) {
+    for (int d = 0; d < t->ndim; d++)
+        if (t->shape[d] != 1 && t->stride[d] != 0) return false;
+    return true;
+}
+
 bool wkc_iter_build(wkc_iter *it, int nops, const wk_tensor *const *ops) {
     memset(it, 0, sizeof *it);
     const wk_tensor *o = ops[0];
@@ -475,9 +482,10 @@ bool wkc_iter_build(wkc_iter *it, int nops, const wk_tensor *const *ops) {
         const wk_tensor *t = ops[k];
         es[k] = (int64_t)wkc_dtype_size(t->dtype);
         if (!wkc_on_device(t)) {
-            if (wkc_numel(t) != 1 || it->numel == 0)
+            if (!host_single(t))
                 return wkc_err(WK_ERR_RUNTIME, "Expected all tensors to be on the same device, but found at least two "
                                                "devices, cuda:%d and cpu!", dev);
+            if (it->numel == 0) continue; /* nothing will be read */
             void *slot = wkc_scalar_slot(dev, k);
             if (!slot) return wkc_cuda_fail(cudaErrorMemoryAllocation);
             cudaError_t e = cudaMemcpy(slot, wkc_data(t), (size_t)es[k], cudaMemcpyHostToDevice);
@@ -530,24 +538,33 @@ static bool be_synchronize(int dev) { return api_synchronize(dev); }
         return ok_;                                                                   \
     } while (0)
 
-static bool be_unary(wk_unary_op op, wk_tensor *out, const wk_tensor *a, const double *params) {
+/* The iterators are built with the device current: a host scalar operand is uploaded to
+ * that device's scalar slot. */
+static bool unary_on(wk_unary_op op, wk_tensor *out, const wk_tensor *a, const double *params) {
     wkc_iter it;
     const wk_tensor *ops[2] = {out, a};
-    if (!wkc_iter_build(&it, 2, ops)) return false;
-    ON_DEVICE(out, wkc_launch_unary(&it, op, a->dtype, params));
+    return wkc_iter_build(&it, 2, ops) && wkc_launch_unary(&it, op, a->dtype, params);
 }
-static bool be_binary(wk_binary_op op, wk_tensor *out, const wk_tensor *a, const wk_tensor *b, double alpha) {
+static bool binary_on(wk_binary_op op, wk_tensor *out, const wk_tensor *a, const wk_tensor *b, double alpha) {
     wkc_iter it;
     const wk_tensor *ops[3] = {out, a, b};
-    if (!wkc_iter_build(&it, 3, ops)) return false;
-    ON_DEVICE(out, wkc_launch_binary(&it, op, a->dtype, alpha));
+    return wkc_iter_build(&it, 3, ops) && wkc_launch_binary(&it, op, a->dtype, alpha);
 }
-static bool be_ternary(wk_ternary_op op, wk_tensor *out, const wk_tensor *a, const wk_tensor *b, const wk_tensor *c,
+static bool ternary_on(wk_ternary_op op, wk_tensor *out, const wk_tensor *a, const wk_tensor *b, const wk_tensor *c,
                        double value) {
     wkc_iter it;
     const wk_tensor *ops[4] = {out, a, b, c};
-    if (!wkc_iter_build(&it, 4, ops)) return false;
-    ON_DEVICE(out, wkc_launch_ternary(&it, op, out->dtype, value));
+    return wkc_iter_build(&it, 4, ops) && wkc_launch_ternary(&it, op, out->dtype, value);
+}
+static bool be_unary(wk_unary_op op, wk_tensor *out, const wk_tensor *a, const double *params) {
+    ON_DEVICE(out, unary_on(op, out, a, params));
+}
+static bool be_binary(wk_binary_op op, wk_tensor *out, const wk_tensor *a, const wk_tensor *b, double alpha) {
+    ON_DEVICE(out, binary_on(op, out, a, b, alpha));
+}
+static bool be_ternary(wk_ternary_op op, wk_tensor *out, const wk_tensor *a, const wk_tensor *b, const wk_tensor *c,
+                       double value) {
+    ON_DEVICE(out, ternary_on(op, out, a, b, c, value));
 }
 static bool be_copy(wk_tensor *dst, const wk_tensor *src) {
     const wk_tensor *d = wkc_on_device(dst) ? dst : src;

@@ -11,6 +11,28 @@ struct RedGeom {
     int64_t nout, R;
 };
 
+// Merges neighbouring entries of a dim list whose strides (every list of `strides`) form one
+// run, and drops entries of size 1. Offsets of each flat index are unchanged (the outer
+// stride is the inner stride times the inner size), so is the order of the elements; a
+// contiguous reduction ends with one entry and in_offset needs no division.
+static int coalesce(int n, int64_t *shape, int64_t *const *strides, int ns) {
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        if (shape[i] == 1) continue;
+        bool merge = m > 0;
+        for (int k = 0; k < ns && merge; k++) merge = strides[k][m - 1] == strides[k][i] * shape[i];
+        if (merge) {
+            shape[m - 1] *= shape[i];
+            for (int k = 0; k < ns; k++) strides[k][m - 1] = strides[k][i];
+            continue;
+        }
+        shape[m] = shape[i];
+        for (int k = 0; k < ns; k++) strides[k][m] = strides[k][i];
+        m++;
+    }
+    return m;
+}
+
 static void geom_init(RedGeom *g, const wk_tensor *a, const wk_tensor *out, const wk_tensor *idx, uint32_t dims) {
     memset(g, 0, sizeof *g);
     size_t ea = wkc_dtype_size(a->dtype), eo = out ? wkc_dtype_size(out->dtype) : 0;
@@ -32,6 +54,9 @@ static void geom_init(RedGeom *g, const wk_tensor *a, const wk_tensor *out, cons
             g->nout *= a->shape[d];
         }
     }
+    int64_t *rs[1] = {g->rstride}, *ks[3] = {g->kstride_a, g->kstride_o, g->kstride_i};
+    g->nred = coalesce(g->nred, g->rshape, rs, 1);
+    g->nkeep = coalesce(g->nkeep, g->kshape, ks, 3);
 }
 
 __device__ __forceinline__ void out_offsets(const RedGeom &g, int64_t o, int64_t *ao, int64_t *oo, int64_t *io) {
@@ -46,6 +71,7 @@ __device__ __forceinline__ void out_offsets(const RedGeom &g, int64_t o, int64_t
 }
 
 __device__ __forceinline__ int64_t in_offset(const RedGeom &g, int64_t r) {
+    if (g.nred == 1) return r * g.rstride[0]; // r < R = rshape[0]: no division
     int64_t off = 0;
     for (int d = g.nred - 1; d >= 0; d--) {
         int64_t q = r / g.rshape[d], m = r - q * g.rshape[d];

@@ -1,30 +1,24 @@
-// rng.cu — random fills with curand's Philox4x32-10 driven exactly as PyTorch's CUDA generator (grid, offsets, transforms).
+// rng.cu — random fills with Philox4x32-10 (philox.h, curand's generator) driven exactly as PyTorch's CUDA generator (grid, offsets, transforms).
 #include "common.cuh"
+#include "philox.h"
 #include <cub/device/device_radix_sort.cuh>
-#include <curand_kernel.h>
 
 // ------------------------------------------------------------------ draws (one curand4 round each)
-struct DrawU4 { __device__ float4 operator()(curandStatePhilox4_32_10_t *s) const { return curand_uniform4(s); } };
-struct DrawU2D { __device__ double2 operator()(curandStatePhilox4_32_10_t *s) const { return curand_uniform2_double(s); } };
-struct DrawN4 { __device__ float4 operator()(curandStatePhilox4_32_10_t *s) const { return curand_normal4(s); } };
-struct DrawN2D { __device__ double2 operator()(curandStatePhilox4_32_10_t *s) const { return curand_normal2_double(s); } };
-struct DrawR4 { __device__ uint4 operator()(curandStatePhilox4_32_10_t *s) const { return curand4(s); } };
-struct DrawR2 {
-    __device__ ulonglong2 operator()(curandStatePhilox4_32_10_t *s) const {
-        uint4 r = curand4(s);
-        ulonglong2 o;
-        o.x = ((unsigned long long)r.x << 32) | r.y;
-        o.y = ((unsigned long long)r.z << 32) | r.w;
-        return o;
-    }
-};
+struct DrawU4 { __device__ wkc_f32x4 operator()(wkc_philox_state *s) const { return wkc_draw_uniform4(s); } };
+struct DrawU2D { __device__ wkc_f64x2 operator()(wkc_philox_state *s) const { return wkc_draw_uniform2_f64(s); } };
+struct DrawN4 { __device__ wkc_f32x4 operator()(wkc_philox_state *s) const { return wkc_draw_normal4(s); } };
+struct DrawN2D { __device__ wkc_f64x2 operator()(wkc_philox_state *s) const { return wkc_draw_normal2_f64(s); } };
+struct DrawR4 { __device__ wkc_u32x4 operator()(wkc_philox_state *s) const { return wkc_draw_bits4(s); } };
+struct DrawR2 { __device__ wkc_u64x2 operator()(wkc_philox_state *s) const { return wkc_draw_bits2_u64(s); } };
 
-// Thread t of the grid draws round after round; value k of a round goes to li + k*stride.
+// PyTorch's distribution_elementwise_grid_stride_kernel: thread t is Philox subsequence t at
+// the generator's offset and draws round after round; value k of a round goes to
+// li + k*stride (wkc_rng_index). tests/cuda/test_philox.c replays this loop on the CPU.
 template <typename T, int UNROLL, typename Draw, typename Xf>
 __global__ void k_dist(T *out, int64_t numel, uint64_t seed, uint64_t offset, Draw draw, Xf xf) {
     int64_t idx = (int64_t)blockIdx.x * blockDim.x + threadIdx.x;
-    curandStatePhilox4_32_10_t state;
-    curand_init(seed, idx, offset, &state);
+    wkc_philox_state state;
+    wkc_philox_init(&state, seed, (uint64_t)idx, offset);
     int64_t stride = (int64_t)blockDim.x * gridDim.x;
     int64_t rounded = ((numel - 1) / (stride * UNROLL) + 1) * stride * UNROLL;
     for (int64_t li = idx; li < rounded; li += stride * UNROLL) {
@@ -32,23 +26,20 @@ __global__ void k_dist(T *out, int64_t numel, uint64_t seed, uint64_t offset, Dr
 #pragma unroll
         for (int k = 0; k < UNROLL; k++) {
             int64_t j = li + stride * k;
-            if (j < numel) out[j] = xf((&r.x)[k], j);
+            if (j < numel) out[j] = xf(r.v[k], j);
         }
         __syncthreads();
     }
 }
 
-// PyTorch's calc_execution_policy: block 256, grid capped at SMs * (threads per SM / 256).
+// PyTorch's calc_execution_policy (wkc_rng_grid): block 256, grid capped at SMs * (threads per SM / 256).
 template <typename T, int UNROLL, typename Draw, typename Xf>
 static bool launch_dist(T *out, int64_t numel, Draw draw, Xf xf) {
     if (numel == 0) return true;
     int dev = wkc_current_device();
-    int64_t grid = (numel + 255) / 256;
-    int64_t cap = (int64_t)wkc_sm_count(dev) * (wkc_max_threads_per_sm(dev) / 256);
-    if (grid > cap) grid = cap;
-    uint64_t rounds = (uint64_t)((numel - 1) / (256 * grid * UNROLL) + 1);
-    wkc_philox st = wkc_philox_next(dev, rounds * 4);
-    k_dist<T, UNROLL><<<(unsigned)grid, 256>>>(out, numel, st.seed, st.offset, draw, xf);
+    int64_t grid = wkc_rng_grid(numel, wkc_sm_count(dev), wkc_max_threads_per_sm(dev));
+    wkc_philox st = wkc_philox_next(dev, wkc_rng_increment(numel, grid, UNROLL));
+    k_dist<T, UNROLL><<<(unsigned)grid, WKC_RNG_BLOCK>>>(out, numel, st.seed, st.offset, draw, xf);
     return wkc_check_launch();
 }
 
@@ -87,12 +78,14 @@ static bool with_dense(wk_tensor *t, bool (*fill)(char *base, int64_t n, const v
 
 // ------------------------------------------------------------------ uniform_
 struct UniformCtx { wk_dtype dt; double from, to; };
+__device__ __forceinline__ float uniform_scale(float r, float range, float from) { return wkc_uniform_scale_f32(r, range, from); }
+__device__ __forceinline__ double uniform_scale(double r, double range, double from) { return wkc_uniform_scale_f64(r, range, from); }
 template <typename T> struct UniformXf {
     typedef typename Tr<T>::C C;
     C range, from;
     T lo, hi;
     __device__ T operator()(C r, int64_t) const {
-        T v = Tr<T>::st(r * range + from);
+        T v = Tr<T>::st(uniform_scale(r, range, from));
         return Tr<T>::ld(v) == Tr<T>::ld(hi) ? lo : v; // (0, 1] -> [0, 1)
     }
 };
@@ -108,7 +101,7 @@ static bool uniform_fill(char *base, int64_t n, const void *vctx) {
 #define UNI_F(DT, T)                                                                                    \
     case DT: {                                                                                          \
         T lo = Tr<T>::st((float)c->from), hi = Tr<T>::st((float)c->to);                               \
-        UniformXf<T> xf = {Tr<T>::ld(hi) - Tr<T>::ld(lo), Tr<T>::ld(lo), lo, hi};                     \
+        UniformXf<T> xf = {Tr<T>::ld(Tr<T>::st(Tr<T>::ld(hi) - Tr<T>::ld(lo))), Tr<T>::ld(lo), lo, hi}; \
         ok = launch_dist<T, 4>((T *)base, n, DrawU4(), xf);                                             \
         break;                                                                                          \
     }
@@ -127,10 +120,12 @@ extern "C" bool wkc_uniform_(wk_tensor *t, double from, double to, struct wk_gen
 
 // ------------------------------------------------------------------ normal_
 struct NormalCtx { wk_dtype dt; double mean, std; };
+__device__ __forceinline__ float normal_scale(float r, float std, float mean) { return wkc_normal_scale_f32(r, std, mean); }
+__device__ __forceinline__ double normal_scale(double r, double std, double mean) { return wkc_normal_scale_f64(r, std, mean); }
 template <typename T> struct NormalXf {
     typedef typename Tr<T>::C C;
     C mean, std;
-    __device__ T operator()(C r, int64_t) const { return Tr<T>::st(r * std + mean); }
+    __device__ T operator()(C r, int64_t) const { return Tr<T>::st(normal_scale(r, std, mean)); }
 };
 static bool normal_fill(char *base, int64_t n, const void *vctx) {
     const NormalCtx *c = (const NormalCtx *)vctx;
@@ -165,8 +160,10 @@ template <typename T, typename V> struct RandomXf {
 static bool random_fill(char *base, int64_t n, const void *vctx) {
     const RandomCtx *c = (const RandomCtx *)vctx;
     bool ok = false;
+    // PyTorch takes 64-bit draws only for these dtypes (an int32 range of exactly 2^32 stays 32-bit)
+    bool wide = c->dt == WK_DT_I64 || c->dt == WK_DT_F64 || c->dt == WK_DT_F32 || c->dt == WK_DT_BF16;
     WKC_DISPATCH(c->dt, {
-        if (c->range >= (1ull << 32)) {
+        if (wide && c->range >= (1ull << 32)) {
             RandomXf<T, unsigned long long> xf = {c->range, c->low};
             ok = launch_dist<T, 2>((T *)base, n, DrawR2(), xf);
         } else {
@@ -186,9 +183,11 @@ extern "C" bool wkc_random_(wk_tensor *t, int64_t low, int64_t high, struct wk_g
 
 // ------------------------------------------------------------------ bernoulli_(p)
 struct BernCtx { wk_dtype dt; double p; };
+// PyTorch's transformation::bernoulli<accscalar_t>(rand, p): p is cast to the draw's type
+// (float, double for float64) before the comparison.
 template <typename T, typename A> struct BernXf {
     A p;
-    __device__ T operator()(A r, int64_t) const { return Tr<T>::st((typename Tr<T>::C)(r < p)); }
+    __device__ T operator()(A r, int64_t) const { return Tr<T>::st((typename Tr<T>::C)wkc_bernoulli_test(r, p)); }
 };
 static bool bern_fill(char *base, int64_t n, const void *vctx) {
     const BernCtx *c = (const BernCtx *)vctx;
@@ -266,9 +265,11 @@ extern "C" bool wkc_randperm(wk_tensor *out, struct wk_generator *g) {
         size_t tmp_bytes = 0;
         cub::DoubleBuffer<unsigned long long> kb(keys, keys + n);
         cub::DoubleBuffer<int64_t> vb(vals, vals + n);
-        cub::DeviceRadixSort::SortPairs(NULL, tmp_bytes, kb, vb, (int)n);
-        void *tmp = wkc_tmp_alloc(tmp_bytes);
-        ok = tmp && cub::DeviceRadixSort::SortPairs(tmp, tmp_bytes, kb, vb, (int)n) == cudaSuccess;
+        cudaError_t e = cudaGetLastError();
+        if (e == cudaSuccess) e = cub::DeviceRadixSort::SortPairs(NULL, tmp_bytes, kb, vb, n);
+        void *tmp = e == cudaSuccess ? wkc_tmp_alloc(tmp_bytes ? tmp_bytes : 1) : NULL;
+        if (tmp) e = cub::DeviceRadixSort::SortPairs(tmp, tmp_bytes, kb, vb, n);
+        ok = e == cudaSuccess ? tmp != NULL : wkc_cuda_fail(e); /* a failed alloc has set its error */
         if (tmp) wkc_tmp_free(tmp);
         if (ok) {
             wk_tensor src = *out;

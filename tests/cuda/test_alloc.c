@@ -19,7 +19,7 @@ static int nsegs;
 static int fake_malloc(void *ctx, size_t n, void **out) {
     fake_dev *d = ctx;
     if (d->fail_code) return d->fail_code;
-    if (d->used + n > d->capacity) return WK_CALLOC_RAW_OOM;
+    if (n > d->capacity - d->used) return WK_CALLOC_RAW_OOM;
     d->used += n;
     d->mallocs++;
     seg_addrs[nsegs] = d->next_addr;
@@ -416,7 +416,172 @@ static void test_format_size(void) {
     }
 }
 
+/* The 122 key names as cuda.md lists them, built from its pattern (not from alloc_report.c's
+ * tables) and sorted like Python's result.sort(). */
+static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+static void test_stats_key_list(void) {
+    static const char *const counts[] = {"active", "allocation", "inactive_split", "segment"};
+    static const char *const bytes[] = {"active_bytes", "allocated_bytes", "inactive_split_bytes", "requested_bytes",
+                                        "reserved_bytes"};
+    static const char *const pools[] = {"all", "large_pool", "small_pool"};
+    static const char *const fields[] = {"allocated", "current", "freed", "peak"};
+    static const char *const scalars[] = {"max_split_size", "num_alloc_retries", "num_device_alloc",
+                                          "num_device_free", "num_ooms", "num_sync_all_streams"};
+    static char names[WK_CALLOC_NKEYS + 8][48];
+    const char *want[WK_CALLOC_NKEYS + 8];
+    int n = 0;
+    for (int g = 0; g < 9; g++)
+        for (int p = 0; p < 3; p++)
+            for (int f = 0; f < 4; f++)
+                snprintf(names[n++], sizeof names[0], "%s.%s.%s", g < 4 ? counts[g] : bytes[g - 4], pools[p], fields[f]);
+    for (int o = 0; o < 2; o++)
+        for (int f = 0; f < 4; f++)
+            snprintf(names[n++], sizeof names[0], "%s.%s", o ? "oversize_segments" : "oversize_allocations", fields[f]);
+    for (int i = 0; i < 6; i++) snprintf(names[n++], sizeof names[0], "%s", scalars[i]);
+    for (int i = 0; i < n; i++) want[i] = names[i];
+    qsort(want, (size_t)n, sizeof *want, cmp_str);
+    tap_is_int(n, WK_CALLOC_NKEYS, "cuda.md's pattern gives 122 keys");
+    wk_calloc_stats s;
+    memset(&s, 0, sizeof s);
+    const char *keys[WK_CALLOC_NKEYS];
+    int64_t vals[WK_CALLOC_NKEYS];
+    int got = wk_calloc_stats_items(&s, keys, vals, WK_CALLOC_NKEYS);
+    int first_bad = -1;
+    for (int i = 0; i < got && i < n && first_bad < 0; i++)
+        if (strcmp(keys[i], want[i])) first_bad = i;
+    tap_ok(got == n && first_bad < 0, "memory_stats(): every key name, in sorted order");
+    if (first_bad >= 0) tap_diag("key %d: got %s, expected %s", first_bad, keys[first_bad], want[first_bad]);
+}
+
+/* memory_stats() after the summary sequence agrees with the table's figures. */
+static void test_stats_match_summary(void) {
+    fake_dev d;
+    wk_calloc *a = make(&d, 140 * GiB);
+    void *pa = xmalloc(a, 1024 * 1024 * 4), *pb = xmalloc(a, 256ull * 1024 * 1024 * 4), *pc = xmalloc(a, 1000 * 4);
+    wk_calloc_free(a, pb);
+    wk_calloc_stats s = stats(a);
+    const char *keys[WK_CALLOC_NKEYS];
+    int64_t vals[WK_CALLOC_NKEYS];
+    int n = wk_calloc_stats_items(&s, keys, vals, WK_CALLOC_NKEYS);
+    static const struct { const char *k; long long v; } rows[] = {
+        {"allocated_bytes.all.current", 4198400},          {"allocated_bytes.all.peak", 1077940224},
+        {"allocated_bytes.small_pool.current", 4096},      {"requested_bytes.all.current", 4198304},
+        {"requested_bytes.small_pool.current", 4000},      {"reserved_bytes.all.current", 1096810496},
+        {"reserved_bytes.large_pool.current", 1094713344}, {"inactive_split_bytes.large_pool.current", 16777216},
+        {"inactive_split_bytes.small_pool.current", 2093056}, {"inactive_split.all.current", 2},
+        {"allocation.all.peak", 3},                        {"allocation.large_pool.freed", 1},
+        {"segment.all.current", 3},                        {"segment.small_pool.current", 1},
+        {"num_device_alloc", 3},                           {"num_device_free", 0},
+        {"num_sync_all_streams", 0},                       {"max_split_size", -1}};
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+        tap_is_int(item(keys, vals, n, rows[i].k), rows[i].v, "summary sequence: %s", rows[i].k);
+    wk_calloc_empty_cache(a);
+    s = stats(a);
+    tap_ok(s.reserved_bytes[0].current == 22 * MiB && s.num_device_free == 1 && s.num_sync_all_streams == 1,
+           "empty_cache() frees only b's whole segment (reserved 22 MiB, one cudaFree, one sync)");
+    wk_calloc_free(a, pa);
+    wk_calloc_free(a, pc);
+    wk_calloc_destroy(a);
+}
+
+/* The 1/2/3 GiB cheat-sheet sequence, the statistics beyond the four figures. */
+static void test_cheat_sheet_stats(void) {
+    fake_dev d;
+    wk_calloc *a = make(&d, 140 * GiB);
+    void *x = xmalloc(a, 4ull << 29);
+    wk_calloc_free(a, x);
+    void *y = xmalloc(a, 4ull << 28);
+    wk_calloc_stats s = stats(a);
+    tap_ok(s.inactive_split[WK_CPOOL_LARGE].current == 1 && s.inactive_split_bytes[WK_CPOOL_LARGE].current == (long long)GiB,
+           "y split from x's segment leaves one inactive 1 GiB block");
+    void *z = xmalloc(a, 4ull << 29);
+    s = stats(a);
+    tap_ok(s.segment[0].current == 2 && s.reserved_bytes[0].current == 4 * (long long)GiB && (uintptr_t)z != (uintptr_t)x,
+           "z gets a second 2 GiB segment (the 1 GiB remainder is too small)");
+    wk_calloc_free(a, z);
+    wk_calloc_empty_cache(a);
+    s = stats(a);
+    tap_ok(s.segment[0].current == 1 && s.inactive_split_bytes[0].current == (long long)GiB &&
+               s.allocation[0].allocated == 3 && s.allocation[0].freed == 2 && s.requested_bytes[0].current == (long long)GiB,
+           "after empty_cache: one segment, 1 GiB inactive, 3 allocations / 2 frees in total");
+    wk_calloc_free(a, y);
+    s = stats(a);
+    tap_ok(s.inactive_split[0].current == 0 && s.inactive_split_bytes[0].current == 0 && s.active_bytes[0].current == 0,
+           "freeing y merges the segment back into one block");
+    wk_calloc_destroy(a);
+}
+
+/* Cells of the summary with K/M counts, large sizes and nonzero OOM counters; the expected
+ * lines are CPython's str.format of PyTorch's format strings (cuda.md's rules). */
+static void test_summary_units(void) {
+    wk_calloc_stats s;
+    memset(&s, 0, sizeof s);
+    s.max_split_size = -1;
+    s.num_ooms = 3;
+    s.num_alloc_retries = 12;
+    const int64_t G = (int64_t)GiB, T = (int64_t)GiB << 10;
+    wk_cstat al[3] = {{786431, 786432, 5 * G, 3 * T + 5}, {4000, 4000, 4000, 5}, {782431, 786432, 5 * G - 4000, 3 * T}};
+    wk_cstat cnt[3] = {{749999, 750000, 1234567890, 999}, {999, 0, 890, 0}, {749000, 750000, 1234567000, 999}};
+    memcpy(s.allocated_bytes, al, sizeof al);
+    memcpy(s.allocation, cnt, sizeof cnt);
+    static char buf[8192];
+    wk_calloc_summary(&s, 1, false, buf, sizeof buf);
+    static const char *const lines[] = {
+        "|                  PyTorch CUDA memory summary, device ID 1                 |\n",
+        "|            CUDA OOMs: 3            |        cudaMalloc retries: 12        |\n",
+        "| Allocated memory      | 786431 B   |    768 KiB |   5120 MiB |   3072 GiB |\n"
+        "|       from large pool | 782431 B   |    768 KiB |   5119 MiB |   3072 GiB |\n"
+        "|       from small pool |   4000 B   |      3 KiB |      0 MiB |      0 GiB |\n",
+        "| Allocations           |  749999    |     750 K  |    1234 M  |     999    |\n"
+        "|       from large pool |  749000    |     750 K  |    1234 M  |     999    |\n"
+        "|       from small pool |     999    |       0 K  |       0 M  |       0    |\n"};
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+        bool found = strstr(buf, lines[i]) != NULL;
+        tap_ok(found, "summary units: line group %zu", i + 1);
+        if (!found) tap_diag("expected:\n%s", lines[i]);
+    }
+}
+
+/* OOM with a cache that cannot all be released: the retry frees the whole cached segments,
+ * keeps split ones, and the message's figures are taken after that. */
+static void test_oom_partial_cache(void) {
+    fake_dev d;
+    wk_calloc *a = make(&d, 64 * MiB);
+    void *keep = xmalloc(a, 4 * MiB);  /* 20 MiB segment, 16 MiB free remainder (split) */
+    void *gone = xmalloc(a, 18 * MiB); /* an 18 MiB segment (bigger than the remainder) */
+    wk_calloc_free(a, gone);
+    tap_is_int(reserved(a), 38 * MiB, "before: 20 + 18 MiB reserved");
+    void *big = NULL;
+    wk_calloc_status rc = wk_calloc_malloc(a, 50 * MiB, &big);
+    wk_calloc_stats s = stats(a);
+    tap_ok(rc == WK_CALLOC_OOM && big == NULL, "50 MiB: more than the device has left even after the retry: OOM");
+    tap_ok(s.reserved_bytes[0].current == 20 * MiB && s.num_device_free == 1 && s.num_alloc_retries == 1,
+           "the retry released the cached 18 MiB segment only");
+    tap_ok(strstr(wk_calloc_error(a), "Tried to allocate 50.00 MiB. GPU 0 has a total capacity of 64.00 MiB of which "
+                                      "44.00 MiB is free. Including non-PyTorch memory, this process has 20.00 MiB "
+                                      "memory in use.") != NULL &&
+               strstr(wk_calloc_error(a), "Of the allocated memory 4.00 MiB is allocated by PyTorch, and 16.00 MiB is "
+                                          "reserved by PyTorch but unallocated.") != NULL,
+           "OOM figures after the release (%s)", wk_calloc_error(a));
+    tap_ok(s.allocated_bytes[0].current == 4 * MiB && s.allocation[0].current == 1, "the failed request left no trace");
+    /* the split remainder still serves a request that fits it */
+    void *fits = xmalloc(a, 15 * MiB);
+    tap_ok(fits == (char *)keep + 4 * MiB && reserved(a) == 20 * MiB, "after the OOM, 15 MiB reuses the remainder");
+    /* sizes near the top of size_t must not wrap around in the rounding */
+    rc = wk_calloc_malloc(a, SIZE_MAX, &big);
+    tap_ok(rc == WK_CALLOC_OOM && big == NULL && stats(a).allocation[0].current == 2, "malloc(SIZE_MAX) is an OOM");
+    wk_calloc_free(a, fits);
+    wk_calloc_free(a, keep);
+    wk_calloc_destroy(a);
+}
+
 int main(void) {
+    test_stats_key_list();
+    test_stats_match_summary();
+    test_cheat_sheet_stats();
+    test_summary_units();
+    test_oom_partial_cache();
     test_rounding();
     test_cheat_sheet();
     test_summary();

@@ -57,8 +57,32 @@ static bool fail(load_state st, const char *fmt, const char *a, const char *b) {
 
 static const wk_cuda_host g_host = {WK_CUDA_API_VERSION, WK_BACKEND_ABI, wk_rt_err};
 
+/* The NVIDIA driver, asked before the plugin is loaded: where it is missing or sees no GPU
+ * there is nothing to load the plugin (and the ~200 MB of cuBLAS it links) for, and
+ * torch.cuda.is_available() stays a millisecond answer. $WICK_CUDA_DRIVER names another
+ * driver library. A library without the driver entry points leaves the verdict to the plugin. */
+static bool driver_absent(void) {
+    const char *lib = getenv("WICK_CUDA_DRIVER");
+    void *h = dlopen(lib && *lib ? lib : "libcuda.so.1", RTLD_LAZY | RTLD_LOCAL);
+    if (!h) {
+        const char *e = dlerror();
+        return !fail(ST_NO_DRIVER, "CUDA driver: %.500s%s", e ? e : "libcuda.so.1 not found", "");
+    }
+    int (*cu_init)(unsigned) = NULL, (*cu_count)(int *) = NULL;
+    void *a = dlsym(h, "cuInit"), *b = dlsym(h, "cuDeviceGetCount");
+    memcpy(&cu_init, &a, sizeof a);
+    memcpy(&cu_count, &b, sizeof b);
+    int n = -1;
+    if (!cu_init || !cu_count) return false;
+    int rc = cu_init(0);
+    if (rc == 100 /* CUDA_ERROR_NO_DEVICE */ || (rc == 0 && cu_count(&n) == 0 && n == 0))
+        return !fail(ST_NO_DEVICE, "CUDA driver: no CUDA-capable device is detected%s%s", "", "");
+    return false; /* the driver stays loaded: the plugin uses it */
+}
+
 /* dlopen + dlsym + init of one existing file. */
 static bool load_file(const char *path) {
+    if (driver_absent()) return false;
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         const char *e = dlerror();

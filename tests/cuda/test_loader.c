@@ -1,4 +1,4 @@
-/* test_loader.c — the CUDA plugin loader without a GPU: missing file, broken file, real plugin without a driver (TAP). */
+/* test_loader.c — the CUDA plugin loader without a GPU: missing file, broken file, missing driver, real plugin without a driver (TAP). */
 #include "../../runtime/cuda_loader.h"
 #include "../unit/tap.h"
 #include <sys/wait.h>
@@ -38,10 +38,21 @@ int main(int argc, char **argv) {
            "missing plugin: not available, AssertionError 'Torch not compiled with CUDA enabled', reason kept");
     tap_diag("%s", line);
 
+    /* a "driver" without the driver's entry points leaves the verdict to the plugin file */
+    setenv("WICK_CUDA_DRIVER", "libc.so.6", 1);
     scenario("/etc/passwd", line, sizeof line);
     tap_ok(!strncmp(line, "0|1|CUDA is not available: cannot load the CUDA plugin /etc/passwd:", 67),
            "broken plugin file: RuntimeError carrying the dlopen reason");
     tap_diag("%s", line);
+
+    /* no driver library: the plugin is never loaded, PyTorch's no-driver error */
+    setenv("WICK_CUDA_DRIVER", "/nonexistent/libcuda.so.1", 1);
+    scenario("/etc/passwd", line, sizeof line);
+    tap_ok(!strncmp(line, "0|1|Found no NVIDIA driver on your system.", 42) &&
+               strstr(line, "|CUDA driver: /nonexistent/libcuda.so.1: cannot open") != NULL,
+           "no driver library: the plugin is not loaded, RuntimeError 'Found no NVIDIA driver', reason kept");
+    tap_diag("%s", line);
+    unsetenv("WICK_CUDA_DRIVER");
 
     /* the real plugin (path given as argv[1] by the runner, when it was built) */
     const char *real = argc > 1 ? argv[1] : "build/lib/wick_cuda.so"; /* prove runs from the repository root */

@@ -149,6 +149,21 @@ static wk_value m_clamp(const wk_value *args, int nargs, wk_obj *kw) { return cl
 static wk_value m_clamp_(const wk_value *args, int nargs, wk_obj *kw) { return clamp_call(args, nargs, kw, "clamp_", true); }
 static wk_value m_clip(const wk_value *args, int nargs, wk_obj *kw) { return clamp_call(args, nargs, kw, "clip", false); }
 static wk_value m_clip_(const wk_value *args, int nargs, wk_obj *kw) { return clamp_call(args, nargs, kw, "clip_", true); }
+/* clamp_min(min) / clamp_max(max): clamp with one bound, except that a NaN bound gives NaN
+ * everywhere (PyTorch's clamp_min/clamp_max fill the result; clamp(min=nan) does not) */
+static wk_value clamp_one(const wk_value *args, int nargs, wk_obj *kw, const char *name, bool upper, bool inplace) {
+    wk_value a[1];
+    wk_val b;
+    if (!PARSE(name, upper ? "max" : "min", a) || !operand(name, upper ? "max" : "min", a[0], &b)) return WK_NULLV;
+    bool nan = !b.t && b.s.kind == WK_SCALAR_FLOAT && isnan(b.s.v.f);
+    const wk_val *lo = upper && !nan ? NULL : &b, *hi = upper || nan ? &b : NULL;
+    if (inplace) return done_inplace(args, wk_op_clamp_(SELF(args), lo, hi));
+    return wk_bind_wrap(wk_op_clamp(SELF(args), lo, hi));
+}
+static wk_value m_clamp_min(const wk_value *args, int nargs, wk_obj *kw) { return clamp_one(args, nargs, kw, "clamp_min", false, false); }
+static wk_value m_clamp_min_(const wk_value *args, int nargs, wk_obj *kw) { return clamp_one(args, nargs, kw, "clamp_min_", false, true); }
+static wk_value m_clamp_max(const wk_value *args, int nargs, wk_obj *kw) { return clamp_one(args, nargs, kw, "clamp_max", true, false); }
+static wk_value m_clamp_max_(const wk_value *args, int nargs, wk_obj *kw) { return clamp_one(args, nargs, kw, "clamp_max_", true, true); }
 
 /* Activation-like ops with one float parameter. */
 static wk_value param_call(const wk_value *args, int nargs, wk_obj *kw, const char *name, const char *spec,
@@ -832,6 +847,8 @@ const wk_methoddef wk_bind_op_methods[] = {
     { "float_power", m_float_power, 0, NULL }, { "fmax", m_fmax, 0, NULL }, { "fmin", m_fmin, 0, NULL }, { "float_power_", m_float_power_, 0, NULL },
     { "clamp", m_clamp, 0, NULL }, { "clamp_", m_clamp_, 0, NULL },
     { "clip", m_clip, 0, NULL }, { "clip_", m_clip_, 0, NULL },
+    { "clamp_min", m_clamp_min, 0, NULL }, { "clamp_min_", m_clamp_min_, 0, NULL },
+    { "clamp_max", m_clamp_max, 0, NULL }, { "clamp_max_", m_clamp_max_, 0, NULL },
     { "where", m_where, 0, NULL }, { "lerp", m_lerp, 0, NULL },
     { "masked_fill", m_masked_fill, 0, NULL }, { "masked_fill_", m_masked_fill_, 0, NULL },
     { "fill_", m_fill_, 0, NULL }, { "zero_", m_zero_, 0, NULL }, { "copy_", m_copy_, 0, NULL },

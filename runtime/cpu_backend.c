@@ -77,6 +77,7 @@ typedef struct { wk_dtype dd, sd; } copy_ctx;
 
 static void copy_row(char **p, const int64_t *s, int64_t n, void *c) {
     copy_ctx *k = c;
+    if (k->dd != k->sd && wk_cpu_cast_row(k->dd, p[0], s[0], k->sd, p[1], s[1], n)) return;
     wk_dtype_convert(k->dd, p[0], s[0], k->sd, p[1], s[1], n);
 }
 
@@ -87,16 +88,23 @@ static bool cpu_copy(wk_tensor *dst, const wk_tensor *src) {
     const wk_tensor *ops[2] = {dst, src};
     wk_iter it;
     wk_iter_init(&it, 2, ops, true);
+    if (dst->dtype == src->dtype && wk_cpu_copy_tiled(&it, wk_dtype_size(dst->dtype))) return true;
     wk_iter_run(&it, copy_row, &k, true);
     return true;
 }
 
 typedef struct { size_t es; unsigned char v[8]; } fill_ctx;
 
+/* Also built for AVX2 (32-byte stores; the loader picks the clone). */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(WK_NO_TARGET_CLONES)
+__attribute__((target_clones("avx2", "default")))
+#endif
 static void fill_row(char **p, const int64_t *s, int64_t n, void *c) {
     fill_ctx *k = c;
     char *o = p[0];
-    if (k->es == 4 && s[0] == 4) {
+    if (s[0] == (int64_t)k->es && !memcmp(k->v, k->v + 1, k->es - 1)) {  /* every byte alike (zeros): memset */
+        memset(o, k->v[0], (size_t)n * k->es);
+    } else if (k->es == 4 && s[0] == 4) {
         uint32_t v; memcpy(&v, k->v, 4);
         for (int64_t i = 0; i < n; i++) ((uint32_t *)o)[i] = v;
     } else if (k->es == 8 && s[0] == 8) {

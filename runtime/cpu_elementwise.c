@@ -75,6 +75,8 @@ typedef struct {
 #define FSEL(C, fn) _Generic((C)0, float: fn##f, double: fn)
 /* float32 functions rounded like PyTorch's SIMD kernels (cpu_vmath.h); double uses libm. */
 #define VSEL(C, fn) _Generic((C)0, float: wk_vm_##fn##f, double: fn)
+/* exp and log: SLEEF's bits in float32 and float64 (PyTorch maps every element through vec::map). */
+#define VSEL2(C, fn) _Generic((C)0, float: wk_vm_##fn##f, double: wk_vm_##fn)
 /* Ops PyTorch runs as SIMD on blocks of 16 and libm on the row's tail: fn_vf(x, in_vector_part). */
 #define VTAIL(C, fn) _Generic((C)0, float: fn##_vf, double: fn##_vd)((x), wk_vm_in_vector_part(i, n))
 static inline float f_sigmoid_vf(float x, int vec) { return 1.0f / (1.0f + (vec ? wk_vm_expf(-x) : expf(-x))); }
@@ -132,17 +134,19 @@ static inline float f_remf(float a, float b) {
 }
 #define F_MAX(x, y) (isnan(x) ? (x) : isnan(y) ? (y) : (x) > (y) ? (x) : (y))
 #define F_MIN(x, y) (isnan(x) ? (x) : isnan(y) ? (y) : (x) < (y) ? (x) : (y))
-static inline double f_sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
-static inline float f_sigmoidf(float x) { return 1.0f / (1.0f + expf(-x)); }
 static inline double f_gelu(double x) { return 0.5 * x * (1.0 + erf(x * M_SQRT1_2)); }
-static inline float f_geluf(float x) { return 0.5f * x * (1.0f + erff(x * (float)M_SQRT1_2)); }
+static inline float f_geluf(float x) { return x * 0.5f * (1.0f + erff(x * (float)M_SQRT1_2)); }
 static inline double f_softplus(double x) { return x > 20 ? x : log1p(exp(x)); }
 static inline float f_softplusf(float x) { return x > 20 ? x : log1pf(expf(x)); }
+/* std::min(std::max(x, lo), hi) as PyTorch's clamp kernel (x NaN stays NaN, a NaN bound
+ * alone is ignored, lo > hi gives hi); both bounds NaN mean a NaN bound pair: NaN. */
 static inline double f_clamp(double x, double lo, double hi) {
-    if (isnan(x)) return x;
-    if (!isnan(lo) && x < lo) x = lo;
-    if (!isnan(hi) && x > hi) x = hi;
-    return x;
+    double v = x < lo ? lo : x;
+    return isnan(lo) && isnan(hi) ? lo : hi < v ? hi : v;
+}
+static inline float f_clampf(float x, float lo, float hi) {
+    float v = x < lo ? lo : x;
+    return isnan(lo) && isnan(hi) ? lo : hi < v ? hi : v;
 }
 static inline double f_round_dec(double x, double d) {
     double ten = pow(10.0, d);
@@ -209,8 +213,8 @@ static inline int64_t i_clamp(int64_t x, double lo, double hi) {
 /* Unary ops on float dtypes: X(name, expression in x of compute type C). */
 #define FLOAT_UNOPS(X)                                                        \
     X(NEG, -x) X(ABS, FSEL(C, fabs)(x)) X(SIGN, (C)f_sign(x)) X(SQUARE, x * x)   \
-    X(RECIPROCAL, (C)1 / x) X(EXP, VSEL(C, exp)(x)) X(EXP2, FSEL(C, exp2)(x))   \
-    X(EXPM1, FSEL(C, expm1)(x)) X(LOG, VSEL(C, log)(x)) X(LOG2, FSEL(C, log2)(x)) \
+    X(RECIPROCAL, (C)1 / x) X(EXP, VSEL2(C, exp)(x)) X(EXP2, FSEL(C, exp2)(x))   \
+    X(EXPM1, FSEL(C, expm1)(x)) X(LOG, VSEL2(C, log)(x)) X(LOG2, FSEL(C, log2)(x)) \
     X(LOG10, FSEL(C, log10)(x)) X(LOG1P, FSEL(C, log1p)(x)) X(SQRT, FSEL(C, sqrt)(x)) \
     X(RSQRT, (C)1 / FSEL(C, sqrt)(x)) X(SIN, FSEL(C, sin)(x)) X(COS, FSEL(C, cos)(x)) \
     X(TAN, FSEL(C, tan)(x)) X(ASIN, FSEL(C, asin)(x)) X(ACOS, FSEL(C, acos)(x))   \
@@ -219,7 +223,7 @@ static inline int64_t i_clamp(int64_t x, double lo, double hi) {
     X(ERF, FSEL(C, erf)(x)) X(FLOOR, FSEL(C, floor)(x)) X(CEIL, FSEL(C, ceil)(x)) \
     X(ROUND, FSEL(C, nearbyint)(x)) X(TRUNC, FSEL(C, trunc)(x)) X(FRAC, x - FSEL(C, trunc)(x)) \
     X(GELU, FSEL(C, f_gelu)(x)) X(SILU, VTAIL(C, f_silu)) X(SOFTPLUS, FSEL(C, f_softplus)(x)) \
-    X(CLAMP, (C)f_clamp(x, dp0, dp1)) X(POW_SCALAR, FSEL(C, pow)(x, p0))          \
+    X(CLAMP, FSEL(C, f_clamp)(x, (C)dp0, (C)dp1)) X(POW_SCALAR, FSEL(C, pow)(x, p0))          \
     X(RPOW_SCALAR, FSEL(C, pow)(p0, x)) X(LEAKY_RELU, x > 0 ? x : x * p0)       \
     X(ELU, x > 0 ? x : p0 * FSEL(C, expm1)(x)) X(ROUND_DECIMALS, (C)FSEL(C, f_round_dec)(x, dp0))
 
@@ -449,6 +453,48 @@ static loop_fn fast_axpy(wk_binary_op op, wk_dtype dt) {
 static loop_fn fast_axpy(wk_binary_op op, wk_dtype dt) { (void)op; (void)dt; return NULL; }
 #endif
 
+/* clamp, sqrt and 1/sqrt (pow 0.5 and -0.5) on contiguous float32/float64 rows with AVX
+ * instructions: max/min as the C comparisons (x < lo ? lo : x, then hi < v ? hi : v, NaN x
+ * kept), and correctly rounded square roots, so the generic kernels' bits; other rows go
+ * to those kernels. The clamp bounds arrive as p0, p1. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#define VROW(NAME, T, VT, SFX, SLOW, VBODY, SBODY)                                        \
+    __attribute__((target("avx2"))) static void NAME(char **p, const int64_t *s, int64_t n, void *ctx) { \
+        enum { W = sizeof(VT) / sizeof(T) };                                              \
+        if (s[0] != sizeof(T) || s[1] != sizeof(T)) { SLOW(p, s, n, ctx); return; }      \
+        T *o = (T *)p[0];                                                                 \
+        const T *a = (const T *)p[1], lo = (T)((kctx *)ctx)->p0, hi = (T)((kctx *)ctx)->p1; \
+        const VT vlo = _mm256_set1_##SFX(lo), vhi = _mm256_set1_##SFX(hi), one = _mm256_set1_##SFX(1); \
+        (void)vlo; (void)vhi; (void)one;                                                  \
+        int64_t i = 0;                                                                    \
+        for (; i + W <= n; i += W) {                                                      \
+            VT x = _mm256_loadu_##SFX(a + i);                                             \
+            _mm256_storeu_##SFX(o + i, VBODY);                                            \
+        }                                                                                 \
+        for (; i < n; i++) { T x = a[i]; o[i] = SBODY; }                                  \
+    }
+VROW(clamp_row_F32, float, __m256, ps, un_CLAMP_F32, _mm256_min_ps(vhi, _mm256_max_ps(vlo, x)), f_clampf(x, lo, hi))
+VROW(clamp_row_F64, double, __m256d, pd, un_CLAMP_F64, _mm256_min_pd(vhi, _mm256_max_pd(vlo, x)), f_clamp(x, lo, hi))
+VROW(sqrt_row_F32, float, __m256, ps, un_SQRT_F32, _mm256_sqrt_ps(x), sqrtf(x))
+VROW(sqrt_row_F64, double, __m256d, pd, un_SQRT_F64, _mm256_sqrt_pd(x), sqrt(x))
+VROW(rsqrt_row_F32, float, __m256, ps, un_RSQRT_F32, _mm256_div_ps(one, _mm256_sqrt_ps(x)), 1.0f / sqrtf(x))
+VROW(rsqrt_row_F64, double, __m256d, pd, un_RSQRT_F64, _mm256_div_pd(one, _mm256_sqrt_pd(x)), 1.0 / sqrt(x))
+#undef VROW
+/* The AVX row kernel of op (clamp, sqrt, rsqrt) on float32/float64, or NULL. */
+static loop_fn avx_unary(wk_unary_op op, wk_dtype dt) {
+    if ((dt != WK_DT_F32 && dt != WK_DT_F64) || !wk_vm_have_avx2()) return NULL;
+    bool f = dt == WK_DT_F32;
+    switch (op) {
+    case WK_UOP_CLAMP: return f ? clamp_row_F32 : clamp_row_F64;
+    case WK_UOP_SQRT: return f ? sqrt_row_F32 : sqrt_row_F64;
+    case WK_UOP_RSQRT: return f ? rsqrt_row_F32 : rsqrt_row_F64;
+    default: return NULL;
+    }
+}
+#else
+static loop_fn avx_unary(wk_unary_op op, wk_dtype dt) { (void)op; (void)dt; return NULL; }
+#endif
+
 /* The fast kernel for op on dtype dt, or NULL. add/sub with alpha == 1 need no fused
  * multiply-add to round like PyTorch; other alphas take the FMA rows above. */
 static loop_fn fast_binary(wk_binary_op op, wk_dtype dt, double alpha) {
@@ -484,6 +530,77 @@ static void un_tanh_fast_f32(char **p, const int64_t *s, int64_t n, void *ctx) {
     }
     for (int64_t i = k; i < n; i++) o[i] = wk_vm_tanhf(a[i]);
 }
+/* exp on contiguous float32/float64 rows: the whole AVX2 vectors through cpu_vmath's
+ * loops (same bits as wk_vm_expf / wk_vm_exp), the rest of the row scalar. */
+static void un_exp_fast_f32(char **p, const int64_t *s, int64_t n, void *ctx) {
+    float *o = (float *)p[0];
+    const float *a = (const float *)p[1];
+    int64_t k = s[0] == 4 && s[1] == 4 ? wk_vm_expf_n(o, a, n) : 0;
+    if (k == 0) {
+        un_EXP_F32(p, s, n, ctx);
+        return;
+    }
+    for (int64_t i = k; i < n; i++) o[i] = wk_vm_expf(a[i]);
+}
+static void un_exp_fast_f64(char **p, const int64_t *s, int64_t n, void *ctx) {
+    double *o = (double *)p[0];
+    const double *a = (const double *)p[1];
+    int64_t k = s[0] == 8 && s[1] == 8 ? wk_vm_exp_n(o, a, n) : 0;
+    if (k == 0) {
+        un_EXP_F64(p, s, n, ctx);
+        return;
+    }
+    for (int64_t i = k; i < n; i++) o[i] = wk_vm_exp(a[i]);
+}
+/* pow with a scalar exponent on float32/float64 as PyTorch's pow_tensor_scalar kernel:
+ * 0 -> 1, 1 -> x, 2 -> x*x, 3 -> x*x*x, -2 -> 1/(x*x), 0.5 -> sqrt, -0.5 -> 1/sqrt,
+ * -1 -> 1/x, any other exponent pow (the generic kernel). */
+#define POW_SPECIALS(X) X(POW0, (C)(1 + 0 * isnan(x))) X(POW1, x) X(POW2, x * x) X(POW3, x * x * x) \
+    X(POWM2, (C)1 / (x * x))
+#define UN_F32_F64(OP, EXPR) GEN_UN(F32, float, float, ID, ID, OP, EXPR) GEN_UN(F64, double, double, ID, ID, OP, EXPR)
+POW_SPECIALS(UN_F32_F64)
+static loop_fn pow_scalar_kernel(wk_dtype dt, double e) {
+    static const double ex[] = {0, 1, 2, 3, -2, 0.5, -0.5, -1};
+    static const loop_fn f32[] = {un_POW0_F32, un_POW1_F32, un_POW2_F32, un_POW3_F32, un_POWM2_F32,
+                                  un_SQRT_F32, un_RSQRT_F32, un_RECIPROCAL_F32};
+    static const loop_fn f64[] = {un_POW0_F64, un_POW1_F64, un_POW2_F64, un_POW3_F64, un_POWM2_F64,
+                                  un_SQRT_F64, un_RSQRT_F64, un_RECIPROCAL_F64};
+    for (size_t i = 0; i < sizeof ex / sizeof ex[0]; i++)
+        if (e == ex[i]) return dt == WK_DT_F32 ? f32[i] : f64[i];
+    return NULL;
+}
+
+/* gelu on float32 rows: contiguous rows run ATen's SIMD form (wk_vm_erff) on the blocks of 16
+ * and libm's erff on the rest, strided rows erff throughout (PyTorch's bits there). Contiguous
+ * inputs differ from PyTorch in some last bits: it sends them to oneDNN's kernel (not built). */
+static inline float f_gelu_vecf(float x) { return x * 0.5f * (1.0f + wk_vm_erff(x * (float)M_SQRT1_2)); }
+static void un_gelu_fast_f32(char **p, const int64_t *s, int64_t n, void *ctx) {
+    if (s[0] != 4 || s[1] != 4) {
+        un_GELU_F32(p, s, n, ctx);
+        return;
+    }
+    float *o = (float *)p[0];
+    const float *a = (const float *)p[1];
+    int64_t vend = n - n % WK_VM_VEC_BLOCK, k = wk_vm_geluf_n(o, a, vend);
+    for (int64_t i = k; i < vend; i++) o[i] = f_gelu_vecf(a[i]);
+    for (int64_t i = vend; i < n; i++) o[i] = f_geluf(a[i]);
+}
+/* gelu(approximate='tanh') forward on a contiguous float32 row as PyTorch's kernel: the
+ * SIMD form (wk_vm_tanhf) on the blocks of 16, then per element with libm's tanhf; both
+ * with x + kappa*x^3 fused (its x86-64 build contracts the mul + add). */
+void wk_cpu_gelu_tanh_f32(float *out, const float *in, int64_t n, bool simd) {
+    const float beta = WK_VM_GELU_BETA, kappa = 0.044715f;
+    int64_t vend = simd ? n - n % WK_VM_VEC_BLOCK : 0, i = wk_vm_gelu_tanhf_n(out, in, vend);
+    for (; i < vend; i++) {
+        float x = in[i], x3 = x * x * x;
+        out[i] = 0.5f * x * (1.0f + wk_vm_tanhf(beta * fmaf(kappa, x3, x)));
+    }
+    for (; i < n; i++) {
+        float x = in[i], x3 = x * x * x;
+        out[i] = 0.5f * x * (1.0f + tanhf(beta * fmaf(kappa, x3, x)));
+    }
+}
+
 static void un_sigmoid_silu_fast_f32(char **p, const int64_t *s, int64_t n, bool silu, void *ctx) {
     float *o = (float *)p[0];
     const float *a = (const float *)p[1];
@@ -507,6 +624,20 @@ bool wk_cpu_unary(wk_unary_op op, wk_tensor *out, const wk_tensor *a, const doub
     if (a->dtype == WK_DT_F32 && out->dtype == WK_DT_F32 && (op == WK_UOP_SIGMOID || op == WK_UOP_SILU))
         fn = op == WK_UOP_SIGMOID ? un_sigmoid_fast_f32 : un_silu_fast_f32;
     if (a->dtype == WK_DT_F32 && out->dtype == WK_DT_F32 && op == WK_UOP_TANH) fn = un_tanh_fast_f32;
+    if (op == WK_UOP_POW_SCALAR && params && a->dtype == out->dtype && (a->dtype == WK_DT_F32 || a->dtype == WK_DT_F64)) {
+        loop_fn special = pow_scalar_kernel(a->dtype, params[0]);
+        if (special) fn = special;
+    }
+    if (op == WK_UOP_GELU && a->dtype == WK_DT_F32 && out->dtype == WK_DT_F32) fn = un_gelu_fast_f32;
+    if (op == WK_UOP_EXP && a->dtype == out->dtype && (a->dtype == WK_DT_F32 || a->dtype == WK_DT_F64))
+        fn = a->dtype == WK_DT_F32 ? un_exp_fast_f32 : un_exp_fast_f64;
+    /* clamp with both bounds NaN (a NaN result) stays with the generic kernel */
+    if (a->dtype == out->dtype && !(op == WK_UOP_CLAMP && params && isnan(params[0]) && isnan(params[1]))) {
+        wk_unary_op vop = op != WK_UOP_POW_SCALAR || !params ? op : params[0] == 0.5 ? WK_UOP_SQRT
+                        : params[0] == -0.5 ? WK_UOP_RSQRT : op;
+        loop_fn v = avx_unary(vop, a->dtype);
+        if (v) fn = v;
+    }
     if (!fn) return not_impl((unsigned)op < WK_UOP_COUNT ? g_unary_names[op] : "unary", a->dtype);
     /* only clamp takes two parameters; the others may pass a one-element array */
     kctx k = {0, params ? params[0] : 0, params && op == WK_UOP_CLAMP ? params[1] : 0, 0};

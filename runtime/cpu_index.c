@@ -1,6 +1,7 @@
 /* cpu_index.c — CPU gather/scatter family: index_select, gather, scatter(_add/_mul), index_add, masked ops, nonzero. */
 #include "cpu_kernels.h"
 #include "cpu_iter.h"
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -14,6 +15,13 @@ typedef struct {
     bool bad;
     int64_t bad_index;
 } ix_ctx;
+
+/* One element moved; the common sizes are single moves rather than calls. */
+static inline void copy_elem(char *dst, const char *src, size_t es) {
+    if (es == 4) memcpy(dst, src, 4);
+    else if (es == 8) memcpy(dst, src, 8);
+    else memcpy(dst, src, es);
+}
 
 static bool check_index(ix_ctx *k, int64_t *v) {
     if (*v < -k->dim_size || *v >= k->dim_size) {
@@ -41,10 +49,17 @@ static wk_tensor *pinned_view(const wk_tensor *t, int ndim, const int64_t *shape
 /* ops: out, a(pinned), index */
 static void gather_row(char **p, const int64_t *s, int64_t n, void *c) {
     ix_ctx *k = c;
+    if (s[2] == 0) { /* constant index: the row is a strided copy from the picked position */
+        int64_t v = *(const int64_t *)p[2];
+        if (!check_index(k, &v)) return;
+        const char *src = p[1] + v * k->dim_stride;
+        for (int64_t i = 0; i < n; i++) copy_elem(p[0] + i * s[0], src + i * s[1], k->es);
+        return;
+    }
     for (int64_t i = 0; i < n; i++) {
         int64_t v = *(const int64_t *)(p[2] + i * s[2]);
         if (!check_index(k, &v)) continue;
-        memcpy(p[0] + i * s[0], p[1] + i * s[1] + v * k->dim_stride, k->es);
+        copy_elem(p[0] + i * s[0], p[1] + i * s[1] + v * k->dim_stride, k->es);
     }
 }
 
@@ -68,7 +83,41 @@ bool wk_cpu_gather(wk_tensor *out, const wk_tensor *a, int dim, const wk_tensor 
     return gather_impl(out, a, dim, index, false);
 }
 
+/* Elements (inner == 1) or rows of `inner` elements picked along dim of a contiguous a into a
+ * contiguous out: a viewed as (outer, n, inner), out as (outer, k, inner). */
+static bool index_select_rows(wk_tensor *out, const wk_tensor *a, int dim, const wk_tensor *index) {
+    size_t es = wk_dtype_size(a->dtype);
+    int64_t outer = 1, inner = 1, n = a->shape[dim], k = out->shape[dim];
+    for (int d = 0; d < a->ndim; d++) {
+        if (d < dim) outer *= a->shape[d];
+        if (d > dim) inner *= a->shape[d];
+    }
+    const int64_t *ix = wk_tensor_data(index);
+    int64_t is = index->ndim ? index->stride[0] : 0;
+    for (int64_t j = 0; j < k; j++)  /* negative indices wrap here (the op layer rejects them first) */
+        if (ix[j * is] < -n || ix[j * is] >= n) return wk_rt_err(WK_ERR_INDEX, "index out of range in self");
+    const char *src = wk_tensor_data(a);
+    char *dst = wk_tensor_data(out);
+    size_t row = (size_t)inner * es;
+    for (int64_t o = 0; o < outer; o++, src += (size_t)n * row) {
+#define AT(j) (ix[(j) * is] < 0 ? ix[(j) * is] + n : ix[(j) * is])
+        if (row == 4) {          /* constant sizes: single moves */
+            for (int64_t j = 0; j < k; j++) memcpy(dst + j * 4, src + AT(j) * 4, 4);
+        } else if (row == 8) {
+            for (int64_t j = 0; j < k; j++) memcpy(dst + j * 8, src + AT(j) * 8, 8);
+        } else {
+            for (int64_t j = 0; j < k; j++) memcpy(dst + (size_t)j * row, src + (size_t)AT(j) * row, row);
+        }
+#undef AT
+        dst += (size_t)k * row;
+    }
+    return true;
+}
+
 bool wk_cpu_index_select(wk_tensor *out, const wk_tensor *a, int dim, const wk_tensor *index) {
+    if (a->ndim && wk_tensor_is_contiguous(a) && wk_tensor_is_contiguous(out) && index->dtype == WK_DT_I64 &&
+        a->dtype == out->dtype)
+        return index_select_rows(out, a, dim, index);
     /* the 1-D index laid along dim and broadcast over the other dims */
     int64_t st[WK_MAX_DIMS];
     for (int d = 0; d < out->ndim; d++) st[d] = d == dim ? (index->ndim ? index->stride[0] : 0) : 0;
@@ -80,14 +129,47 @@ bool wk_cpu_index_select(wk_tensor *out, const wk_tensor *a, int dim, const wk_t
 }
 
 /* ops: self(pinned), index, src */
+/* A row along which the index is constant (index_put_ of whole rows): one check, one strided copy. */
+static void const_index_row(ix_ctx *k, char *dst, int64_t ds, const char *src, int64_t ss, int64_t n, int64_t v) {
+    if (!check_index(k, &v)) return;
+    dst += v * k->dim_stride;
+    if (ds == (int64_t)k->es && ss == (int64_t)k->es) memmove(dst, src, (size_t)n * k->es);
+    else for (int64_t i = 0; i < n; i++) copy_elem(dst + i * ds, src + i * ss, k->es);
+}
+
+/* dst += alpha * src along a row for float32/float64, computed in double as the general loop does. */
+static bool const_index_add_row(ix_ctx *k, char *dst, int64_t ds, const char *src, int64_t ss, int64_t n, int64_t v) {
+    if (k->dt != WK_DT_F32 && k->dt != WK_DT_F64) return false;
+    if (!check_index(k, &v)) return true;
+    dst += v * k->dim_stride;
+    double al = k->alpha;
+    if (k->dt == WK_DT_F32)
+        for (int64_t i = 0; i < n; i++) {
+            float *d = (float *)(dst + i * ds);
+            *d = (float)((double)*d + al * (double)*(const float *)(src + i * ss));
+        }
+    else
+        for (int64_t i = 0; i < n; i++) {
+            double *d = (double *)(dst + i * ds);
+            *d = *d + al * *(const double *)(src + i * ss);
+        }
+    return true;
+}
+
 static void scatter_row(char **p, const int64_t *s, int64_t n, void *c) {
     ix_ctx *k = c;
+    if (s[1] == 0 && k->reduce == WK_SCATTER_SET) {
+        const_index_row(k, p[0], s[0], p[2], s[2], n, *(const int64_t *)p[1]);
+        return;
+    }
+    if (s[1] == 0 && k->reduce == WK_SCATTER_ADD && const_index_add_row(k, p[0], s[0], p[2], s[2], n, *(const int64_t *)p[1]))
+        return;
     for (int64_t i = 0; i < n; i++) {
         int64_t v = *(const int64_t *)(p[1] + i * s[1]);
         if (!check_index(k, &v)) continue;
         char *dst = p[0] + i * s[0] + v * k->dim_stride;
         const char *src = p[2] + i * s[2];
-        if (k->reduce == WK_SCATTER_SET) { memcpy(dst, src, k->es); continue; }
+        if (k->reduce == WK_SCATTER_SET) { copy_elem(dst, src, k->es); continue; }
         if (wk_dtype_is_float(k->dt)) {
             double a = wk_dtype_load_f64(k->dt, dst), b = wk_dtype_load_f64(k->dt, src);
             wk_dtype_store_f64(k->dt, dst, k->reduce == WK_SCATTER_ADD ? a + k->alpha * b : a * b);
@@ -139,8 +221,15 @@ typedef struct { size_t es; unsigned char v[8]; } mf_ctx;
 
 static void mfill_row(char **p, const int64_t *s, int64_t n, void *c) {
     mf_ctx *k = c;
+    if (k->es == 4 && s[0] == 4 && s[1] == 1) { /* contiguous: a select per element, no branches */
+        uint32_t v, *d = (uint32_t *)(void *)p[0];
+        const uint8_t *m = (const uint8_t *)p[1];
+        memcpy(&v, k->v, 4);
+        for (int64_t i = 0; i < n; i++) d[i] = m[i] ? v : d[i];
+        return;
+    }
     for (int64_t i = 0; i < n; i++)
-        if (*(const uint8_t *)(p[1] + i * s[1])) memcpy(p[0] + i * s[0], k->v, k->es);
+        if (*(const uint8_t *)(p[1] + i * s[1])) copy_elem(p[0] + i * s[0], (const char *)k->v, k->es);
 }
 
 bool wk_cpu_masked_fill(wk_tensor *self, const wk_tensor *mask, wk_scalar v) {
@@ -173,17 +262,71 @@ bool wk_cpu_masked_select(wk_tensor *out, const wk_tensor *a, const wk_tensor *m
     return true;
 }
 
-bool wk_cpu_nonzero(wk_tensor *out, const wk_tensor *a) {
-    int64_t n = wk_tensor_numel(a), idx[WK_MAX_DIMS] = {0}, row = 0;
-    int64_t *o = wk_tensor_data(out);
-    for (int64_t i = 0; i < n; i++) {
-        const char *p = wk_tensor_ptr_at(a, idx);
-        bool nz = wk_dtype_is_float(a->dtype) ? wk_dtype_load_f64(a->dtype, p) != 0 : wk_dtype_load_i64(a->dtype, p) != 0;
-        if (nz) {
-            for (int d = 0; d < a->ndim; d++) o[row * out->stride[0] + d * out->stride[1]] = idx[d];
-            row++;
-        }
-        for (int d = a->ndim - 1; d >= 0; d--) { if (++idx[d] < a->shape[d]) break; idx[d] = 0; }
+/* nonzero: rows of a in logical order, each element tested by its dtype without branching; the
+ * flat positions of the hits are stored first, then turned into coordinates. */
+typedef struct {
+    wk_dtype dt;
+    int64_t flat, count;
+    int64_t *hits; /* NULL: count only; else room for count + 1 */
+} nz_ctx;
+
+static inline bool nz_at(wk_dtype dt, const char *p) {
+    switch (dt) {
+    case WK_DT_BOOL: case WK_DT_U8: case WK_DT_I8: return *(const uint8_t *)p != 0;
+    case WK_DT_F32: { float v; memcpy(&v, p, 4); return v != 0; }
+    case WK_DT_I64: { int64_t v; memcpy(&v, p, 8); return v != 0; }
+    default: return wk_dtype_is_float(dt) ? wk_dtype_load_f64(dt, p) != 0 : wk_dtype_load_i64(dt, p) != 0;
     }
+}
+
+static void nz_row(char **p, const int64_t *s, int64_t n, void *c) {
+    nz_ctx *k = c;
+    int64_t cnt = k->count;
+    if (k->dt == WK_DT_BOOL && s[0] == 1 && !k->hits) {
+        for (int64_t i = 0; i < n; i++) cnt += ((const uint8_t *)p[0])[i] != 0;
+    } else if (!k->hits) {
+        for (int64_t i = 0; i < n; i++) cnt += nz_at(k->dt, p[0] + i * s[0]);
+    } else {
+        for (int64_t i = 0; i < n; i++) {
+            k->hits[cnt] = k->flat + i;
+            cnt += nz_at(k->dt, p[0] + i * s[0]);
+        }
+    }
+    k->count = cnt;
+    k->flat += n;
+}
+
+static int64_t nonzero_pass(const wk_tensor *a, int64_t *hits) {
+    nz_ctx k = {a->dtype, 0, 0, hits};
+    const wk_tensor *ops[1] = {a};
+    wk_cpu_foreach(1, ops, nz_row, &k, false);
+    return k.count;
+}
+
+int64_t wk_cpu_count_nonzero(const wk_tensor *a) { return nonzero_pass(a, NULL); }
+
+/* Ascending flat positions to coordinates: carried digit by digit, dividing only on overflow. */
+static void flat_to_coords(const int64_t *flat, int64_t n, const wk_tensor *a, int64_t *o, int64_t s0, int64_t s1) {
+    int nd = a->ndim;
+    int64_t pos[WK_MAX_DIMS] = {0}, cur = 0;
+    for (int64_t r = 0; r < n; r++) {
+        pos[nd - 1] += flat[r] - cur;
+        cur = flat[r];
+        for (int d = nd - 1; d > 0 && pos[d] >= a->shape[d]; d--) {
+            pos[d - 1] += pos[d] / a->shape[d];
+            pos[d] %= a->shape[d];
+        }
+        for (int d = 0; d < nd; d++) o[r * s0 + d * s1] = pos[d];
+    }
+}
+
+bool wk_cpu_nonzero(wk_tensor *out, const wk_tensor *a) {
+    int64_t n = out->shape[0];
+    if (n == 0 || a->ndim == 0) return true;
+    int64_t *hits = malloc(sizeof(int64_t) * (size_t)(n + 1));
+    if (!hits) return wk_rt_err(WK_ERR_OOM, "nonzero(): out of memory");
+    nonzero_pass(a, hits);
+    flat_to_coords(hits, n, a, wk_tensor_data(out), out->stride[0], out->stride[1]);
+    free(hits);
     return true;
 }

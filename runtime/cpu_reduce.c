@@ -1,6 +1,7 @@
 /* cpu_reduce.c — CPU reductions over dim sets (chunked, mergeable accumulators; float sums/means in PyTorch's order for any layout), arg-reductions and scans along a dim. */
 #include "cpu_kernels.h"
 #include "cpu_iter.h"
+#include "cpu_reduce.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,7 +87,8 @@ static double norm_term(double x, double p) {
 
 /* float32 p-norms accumulate in float, as ATen's NormOps do (acc_t = float): norm([1e20, 1e20])
  * overflows to inf, tiny squares underflow to 0. Elements are added in order (ATen's generic
- * reduction); ATen's 8-lane path for p=2 over a contiguous last dim can differ in the last bit. */
+ * reduction, whose acc + x * x GCC contracts into fma for p=2); the vectorised p=2 path over
+ * a contiguous last dim is cpu_reduce_fast.c's. */
 static bool norm_in_float(wk_reduce_op op, double p, wk_dtype adt, wk_dtype odt) {
     return op == WK_RED_NORM && !isinf(p) && adt == WK_DT_F32 && odt == WK_DT_F32;
 }
@@ -95,14 +97,47 @@ static void norm_chunk_float(float p, acc *s, const double *x, int64_t n) {
     float a = (float)s->a;
     for (int64_t i = 0; i < n; i++) {
         float v = fabsf((float)x[i]);
-        a += p == 2 ? v * v : p == 1 ? v : p == 0 ? (float)(v != 0) : powf(v, p);
+        a = p == 2 ? fmaf(v, v, a) : a + (p == 1 ? v : p == 0 ? (float)(v != 0) : powf(v, p));
     }
+    s->a = a;
+    s->n += n;
+}
+
+/* float32 products of layouts ATen does not vectorise multiply in float, element by element
+ * (the contiguous ones are in cpu_reduce_fast.c). */
+static void prod_chunk_float(acc *s, const double *x, int64_t n) {
+    float a = (float)s->a;
+    for (int64_t i = 0; i < n; i++) a = a * (float)x[i];
     s->a = a;
     s->n += n;
 }
 
 static float norm_root_float(float a, float p) {
     return p == 2 ? sqrtf(a) : p == 1 || p == 0 ? a : powf(a, 1.0f / p);
+}
+
+/* Chan's merge of a chunk's mean m and squared deviations m2 (n > 0 elements) into s. */
+static void var_merge_chunk(acc *s, double m, double m2, int64_t n) {
+    double tot = (double)(s->n + n), delta = m - s->a;
+    s->b += m2 + delta * delta * (double)s->n * (double)n / tot;
+    s->a += delta * (double)n / tot;
+}
+
+/* The chunk's two passes with 4 double lanes, for results rounded to float32 (the order of
+ * the double sums moves the float result only in the rarest ties). */
+static void var_chunk_lanes(acc *s, const double *x, int64_t n) {
+    if (n == 0) return;
+    double a[4] = {0}, q[4] = {0}, m, m2;
+    int64_t i = 0;
+    for (; i + 4 <= n; i += 4) for (int l = 0; l < 4; l++) a[l] += x[i + l];
+    m = (a[0] + a[1]) + (a[2] + a[3]);
+    for (; i < n; i++) m += x[i];
+    m /= (double)n;
+    for (i = 0; i + 4 <= n; i += 4) for (int l = 0; l < 4; l++) q[l] += (x[i + l] - m) * (x[i + l] - m);
+    m2 = (q[0] + q[1]) + (q[2] + q[3]);
+    for (; i < n; i++) m2 += (x[i] - m) * (x[i] - m);
+    var_merge_chunk(s, m, m2, n);
+    s->n += n;
 }
 
 static void acc_chunk_f(wk_reduce_op op, double param, acc *s, const double *x, int64_t n) {
@@ -120,9 +155,7 @@ static void acc_chunk_f(wk_reduce_op op, double param, acc *s, const double *x, 
         for (int64_t i = 0; i < n; i++) m += x[i];
         m /= (double)n;
         for (int64_t i = 0; i < n; i++) m2 += (x[i] - m) * (x[i] - m);
-        double tot = (double)(s->n + n), delta = m - s->a;
-        s->b += m2 + delta * delta * (double)s->n * (double)n / tot;
-        s->a += delta * (double)n / tot;
+        var_merge_chunk(s, m, m2, n);
         break;
     }
     case WK_RED_NORM:
@@ -247,7 +280,9 @@ static void reduce_range(const red_ctx *k, const char *base, int64_t lo, int64_t
             acc_chunk_i(k->op, s, buf.i, cnt);
         } else {
             gather(k->in, base, k->adt, st, cnt, WK_DT_F64, buf.f);
-            if (norm_in_float(k->op, k->param, k->adt, k->odt)) norm_chunk_float((float)k->param, s, buf.f, cnt);
+            if (k->op == WK_RED_PROD && k->adt == WK_DT_F32 && k->odt == WK_DT_F32) prod_chunk_float(s, buf.f, cnt);
+            else if ((k->op == WK_RED_VAR || k->op == WK_RED_STD) && k->odt == WK_DT_F32) var_chunk_lanes(s, buf.f, cnt);
+            else if (norm_in_float(k->op, k->param, k->adt, k->odt)) norm_chunk_float((float)k->param, s, buf.f, cnt);
             else acc_chunk_f(k->op, k->param, s, buf.f, cnt);
         }
     }
@@ -305,6 +340,14 @@ static bool is_int_reduction(wk_reduce_op op, wk_dtype adt, wk_dtype odt) {
 #define SUM_ILP 4
 #define SUM_GRAIN 32768
 
+/* inner_sum built twice, plainly and for AVX2 (GCC on x86-64): its vector adds are lane-wise,
+ * so the same bits either way */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(WK_NO_TARGET_CLONES)
+#define SUM_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define SUM_CLONES
+#endif
+
 typedef float sum_vf32 __attribute__((vector_size(32)));
 typedef double sum_vf64 __attribute__((vector_size(32)));
 
@@ -338,7 +381,8 @@ static int64_t level_power(int64_t rows) {
     ATTR static void cascade_vec_##SUF##NAME(const T *x, int64_t rstride, int64_t size, VT out[SUM_ILP]) { \
         enum { W = sizeof(VT) / sizeof(T) };                                              \
         VT up[SUM_LEVELS][SUM_ILP], a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0}, v0, v1, v2, v3; \
-        memset(up, 0, sizeof up);                                                         \
+        for (int l = 1; l < SUM_LEVELS; l++)                                              \
+            for (int k = 0; k < SUM_ILP; k++) up[l][k] = (VT){0};                         \
         int64_t lp = level_power(size), step = (int64_t)1 << lp, i = 0;                   \
         for (;;) {                                                                        \
             bool full = i + step <= size;                                                 \
@@ -381,7 +425,7 @@ static int64_t level_power(int64_t rows) {
         return p[0];                                                                      \
     }                                                                                     \
     /* ATen's vectorized_inner_sum of one contiguous run of n >= W elements */           \
-    static T inner_sum_##SUF(const T *x, int64_t n) {                                     \
+    SUM_CLONES static T inner_sum_##SUF(const T *x, int64_t n) {                          \
         enum { W = sizeof(VT) / sizeof(T) };                                              \
         int64_t nv = n / W;                                                               \
         VT p[SUM_ILP], v;                                                                 \
@@ -458,7 +502,7 @@ static void fsum_cols(int64_t lo, int64_t hi, void *c) {
     }
 }
 
-static bool is_row_major(const wk_tensor *t) {
+bool wk_cpu_red_row_major(const wk_tensor *t) {
     int64_t expect = 1;
     for (int d = t->ndim - 1; d >= 0; d--) {
         if (t->shape[d] != 1 && t->stride[d] != expect) return false;
@@ -467,9 +511,7 @@ static bool is_row_major(const wk_tensor *t) {
     return true;
 }
 
-/* The input as `outer` x `len` x `inner` (size-1 dims ignored) with the reduced dims in the
- * middle block; false when reduced and kept dims interleave otherwise. */
-static bool sum_layout(const wk_tensor *a, uint32_t mask, int64_t *outer, int64_t *len, int64_t *inner) {
+bool wk_cpu_red_layout(const wk_tensor *a, uint32_t mask, int64_t *outer, int64_t *len, int64_t *inner) {
     int64_t sz[3] = {1, 1, 1};
     int part = 0;
     for (int d = 0; d < a->ndim; d++) {
@@ -489,7 +531,7 @@ static bool sum_layout(const wk_tensor *a, uint32_t mask, int64_t *outer, int64_
 static bool float_sum(wk_reduce_op op, wk_tensor *out, const wk_tensor *a, uint32_t mask) {
     int64_t rows, len, cols;
     if ((op != WK_RED_SUM && op != WK_RED_MEAN) || (a->dtype != WK_DT_F32 && a->dtype != WK_DT_F64) ||
-        out->dtype != a->dtype || !is_row_major(out) || !is_row_major(a) || !sum_layout(a, mask, &rows, &len, &cols))
+        out->dtype != a->dtype || !wk_cpu_red_row_major(out) || !wk_cpu_red_row_major(a) || !wk_cpu_red_layout(a, mask, &rows, &len, &cols))
         return false;
     bool f64 = a->dtype == WK_DT_F64;
     int64_t n = rows * len * cols, nout = rows * cols;
@@ -724,14 +766,14 @@ static bool converted_sum(wk_reduce_op op, wk_tensor *out, const wk_tensor *a, u
 
 static bool pytorch_sum(wk_reduce_op op, wk_tensor *out, const wk_tensor *a, uint32_t mask) {
     if ((op != WK_RED_SUM && op != WK_RED_MEAN) || (out->dtype != WK_DT_F32 && out->dtype != WK_DT_F64) ||
-        !is_row_major(out))
+        !wk_cpu_red_row_major(out))
         return false;
     if (a->dtype != out->dtype) return a->dtype != WK_DT_F16 && a->dtype != WK_DT_BF16 && converted_sum(op, out, a, mask);
     return float_sum(op, out, a, mask) || strided_sum(op, out, a, mask);
 }
 
 bool wk_cpu_reduce(wk_reduce_op op, wk_tensor *out, const wk_tensor *a, uint32_t dims, double param) {
-    if (pytorch_sum(op, out, a, dims)) return true;
+    if (pytorch_sum(op, out, a, dims) || wk_cpu_reduce_fast(op, out, a, dims, param)) return true;
     inner_space in;
     inner_init(&in, a, dims);
     red_ctx k = {op, param, is_int_reduction(op, a->dtype, out->dtype), a->dtype, out->dtype, &in};
@@ -804,6 +846,7 @@ static void arg_row(char **p, const int64_t *s, int64_t n, void *c) {
 
 bool wk_cpu_arg_reduce(wk_argreduce_op op, wk_tensor *values, wk_tensor *indices, const wk_tensor *a, int dim) {
     if (values && values->dtype != a->dtype) return wk_rt_err(WK_ERR_RUNTIME, "arg_reduce: values dtype mismatch");
+    if (wk_cpu_arg_reduce_fast(op, values, indices, a, dim)) return true;
     int64_t es = (int64_t)wk_dtype_size(a->dtype);
     dim_ctx k = {op, a->dtype, a->dtype, a->ndim ? a->shape[dim] : 1, a->ndim ? a->stride[dim] * es : 0, 0, 0,
                  !wk_dtype_is_float(a->dtype), false, false};
@@ -819,13 +862,43 @@ bool wk_cpu_arg_reduce(wk_argreduce_op op, wk_tensor *values, wk_tensor *indices
     return true;
 }
 
+/* float32/float64 cumsum and cumprod straight from the strided rows: ATen's
+ * cpu_cum_base_kernel (the running value in double, each output rounded to the row's type),
+ * up to CUM_ROWS rows side by side (rows a + q * as, outputs o + q * os) so that the chains of
+ * dependent adds overlap. */
+#define CUM_ROWS 8
+#define CUM_ROW(T, OP)                                                                          \
+    for (int64_t i = 0; i < k->len; i++)                                                        \
+        for (int q = 0; q < nr; q++) {                                                          \
+            run[q] = run[q] OP (double)*(const T *)(a + q * as + i * k->astride);               \
+            *(T *)(o + q * os + i * k->ostride) = (T)run[q];                                    \
+        }
+
+static bool cum_float_rows(const dim_ctx *k, const char *a, int64_t as, char *o, int64_t os, int nr) {
+    if ((k->op != WK_SCAN_CUMSUM && k->op != WK_SCAN_CUMPROD) || k->adt != k->odt ||
+        (k->adt != WK_DT_F32 && k->adt != WK_DT_F64))
+        return false;
+    bool sum = k->op == WK_SCAN_CUMSUM;
+    double run[CUM_ROWS];
+    for (int q = 0; q < nr; q++) run[q] = sum ? 0 : 1;
+    if (k->adt == WK_DT_F32) {
+        if (sum) { CUM_ROW(float, +) } else { CUM_ROW(float, *) }
+    } else {
+        if (sum) { CUM_ROW(double, +) } else { CUM_ROW(double, *) }
+    }
+    return true;
+}
+
 static void scan_row(char **p, const int64_t *s, int64_t n, void *c) {
     dim_ctx *k = c;
-    int64_t L = k->len;
-    for (int64_t r = 0; r < n; r++) {
+    int64_t L = k->len, r = 0;
+    for (; r + CUM_ROWS <= n; r += CUM_ROWS)
+        if (!cum_float_rows(k, p[1] + r * s[1], s[1], p[0] + r * s[0], s[0], CUM_ROWS)) break;
+    for (; r < n; r++) {
         const char *a = p[1] + r * s[1];
         char *o = p[0] + r * s[0];
         char *ix = k->has_idx ? p[2] + r * s[2] : NULL;
+        if (cum_float_rows(k, a, 0, o, 0, 1)) continue;
         bool ints = k->ints && (k->op == WK_SCAN_CUMSUM || k->op == WK_SCAN_CUMPROD ||
                                 k->op == WK_SCAN_CUMMAX || k->op == WK_SCAN_CUMMIN) && !wk_dtype_is_float(k->odt);
         void *buf = row_load(k, a, ints);
@@ -890,7 +963,45 @@ static void scan_row(char **p, const int64_t *s, int64_t n, void *c) {
     }
 }
 
+/* cum_float_row's running values for a contiguous outer x len x inner input along the middle
+ * dim, walked in memory order: one double per inner position (the same operations per
+ * element, so the same bits). */
+#define CUM_COLS(T, OP)                                                                         \
+    for (int64_t i = 0; i < len; i++) {                                                         \
+        const T *xr = (const T *)x + (b * len + i) * inner;                                     \
+        T *orow = (T *)o + (b * len + i) * inner;                                               \
+        for (int64_t j = 0; j < inner; j++) {                                                   \
+            run[j] = run[j] OP (double)xr[j];                                                   \
+            orow[j] = (T)run[j];                                                                \
+        }                                                                                       \
+    }
+
+static bool cum_float_cols(wk_scan_op op, wk_tensor *out, const wk_tensor *a, int dim) {
+    int64_t outer = 1, len = a->shape[dim], inner = 1;
+    if ((op != WK_SCAN_CUMSUM && op != WK_SCAN_CUMPROD) || out->dtype != a->dtype ||
+        (a->dtype != WK_DT_F32 && a->dtype != WK_DT_F64) || !wk_tensor_is_contiguous(a) || !wk_tensor_is_contiguous(out))
+        return false;
+    for (int d = 0; d < a->ndim; d++) {
+        if (d < dim) outer *= a->shape[d];
+        else if (d > dim) inner *= a->shape[d];
+    }
+    if (inner < 8 || wk_tensor_numel(a) == 0) return false;
+    double *run = malloc(sizeof(double) * (size_t)inner);
+    if (!run) return false;
+    const char *x = wk_tensor_data(a);
+    char *o = wk_tensor_data(out);
+    bool sum = op == WK_SCAN_CUMSUM, f32 = a->dtype == WK_DT_F32;
+    for (int64_t b = 0; b < outer; b++) {
+        for (int64_t j = 0; j < inner; j++) run[j] = sum ? 0 : 1;
+        if (f32) { if (sum) { CUM_COLS(float, +) } else { CUM_COLS(float, *) } }
+        else if (sum) { CUM_COLS(double, +) } else { CUM_COLS(double, *) }
+    }
+    free(run);
+    return true;
+}
+
 bool wk_cpu_scan(wk_scan_op op, wk_tensor *out, wk_tensor *indices, const wk_tensor *a, int dim) {
+    if (a->ndim > 0 && cum_float_cols(op, out, a, dim)) return true;
     int64_t es = (int64_t)wk_dtype_size(a->dtype), oes = (int64_t)wk_dtype_size(out->dtype);
     bool nd = a->ndim > 0;
     dim_ctx k = {op, a->dtype, out->dtype, nd ? a->shape[dim] : 1, nd ? a->stride[dim] * es : 0,

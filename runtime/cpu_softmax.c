@@ -3,6 +3,7 @@
 #include "cpu_vmath.h"
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 /* PyTorch's kernels work on 256-bit vectors (8 floats, 4 doubles): a row (last-dim kernels)
  * is reduced lane-wise over blocks of vectors (the tail block updates its first lanes

@@ -92,9 +92,47 @@ static WK_VM_INLINE void SM(strided_row)(const wk_softmax_geom *g, T *out, const
         for (int64_t d = 0; d < n; d++) out[d * st] = out[d * st] / sum;
 }
 
+/* strided_row's operations for all inner positions of one outer slice at once, walking the
+ * slice row by row (contiguous inner runs; the exps of the vector-wide part through VEXP_N).
+ * w: 3 * inner scratch elements. */
+static WK_VM_INLINE void SM(strided_block)(const wk_softmax_geom *g, T *out, const T *in, T *w) {
+    int64_t n = g->dim, st = g->inner, vec_end = st - st % LANES;
+    T *mx = w, *sum = w + st, *e = w + 2 * st;
+    for (int64_t j = 0; j < st; j++) { mx[j] = g->log ? -INFINITY : in[j]; sum[j] = 0; }
+    for (int64_t d = g->log ? 0 : 1; d < n; d++) {
+        const T *x = in + d * st;
+        if (g->log) for (int64_t j = 0; j < st; j++) mx[j] = x[j] > mx[j] ? x[j] : mx[j];
+        else {
+            for (int64_t j = 0; j < vec_end; j++) mx[j] = SM(vmax)(mx[j], x[j]);
+            for (int64_t j = vec_end; j < st; j++) mx[j] = mx[j] < x[j] ? x[j] : mx[j];
+        }
+    }
+    for (int64_t d = 0; d < n; d++) {
+        const T *x = in + d * st;
+        T *ed = g->log ? e : out + d * st;
+        for (int64_t j = 0; j < st; j++) ed[j] = x[j] - mx[j];
+        for (int64_t j = VEXP_N(ed, ed, vec_end, 0, NULL); j < vec_end; j++) ed[j] = VEXP(ed[j]);
+        for (int64_t j = vec_end; j < st; j++) ed[j] = SEXP(ed[j]);
+        for (int64_t j = 0; j < st; j++) sum[j] = sum[j] + ed[j];
+    }
+    if (g->log) for (int64_t j = 0; j < st; j++) sum[j] = VLOG(sum[j]);
+    for (int64_t d = 0; d < n; d++) {
+        const T *x = in + d * st;
+        T *od = out + d * st;
+        if (g->log) for (int64_t j = 0; j < st; j++) od[j] = x[j] - mx[j] - sum[j];
+        else for (int64_t j = 0; j < st; j++) od[j] = od[j] / sum[j];
+    }
+}
+
 WK_VM_CLONES void SM(wk_cpu_softmax)(const wk_softmax_geom *g, T *out, const T *in) {
     if (g->dim == 0) return;
     int64_t vec_end = g->inner - g->inner % LANES;
+    T *w = g->lastdim ? NULL : malloc(sizeof(T) * 3 * (size_t)g->inner);
+    if (w) {
+        for (int64_t o = 0; o < g->outer; o++) SM(strided_block)(g, out + o * g->dim * g->inner, in + o * g->dim * g->inner, w);
+        free(w);
+        return;
+    }
     for (int64_t o = 0; o < g->outer; o++)
         for (int64_t i = 0; i < g->inner; i++) {
             int64_t off = o * g->dim * g->inner + i;
@@ -129,8 +167,42 @@ static WK_VM_INLINE void SM(strided_row_bw)(const wk_softmax_geom *g, T *gi, con
     }
 }
 
+/* strided_row_bw's operations for all inner positions of one outer slice at once, row by row
+ * (the exps of the vector-wide part through VEXP_N). w: 2 * inner scratch elements. */
+static WK_VM_INLINE void SM(strided_block_bw)(const wk_softmax_geom *g, T *gi, const T *go, const T *y, T *w) {
+    int64_t n = g->dim, st = g->inner, vec_end = st - st % LANES;
+    T *sum = w, *e = w + st;
+    for (int64_t j = 0; j < st; j++) sum[j] = 0;
+    for (int64_t d = 0; d < n; d++) {
+        const T *gd = go + d * st, *yd = y + d * st;
+        if (g->log) for (int64_t j = 0; j < st; j++) sum[j] = sum[j] + gd[j];
+        else for (int64_t j = 0; j < st; j++) sum[j] = FMA(gd[j], yd[j], sum[j]);
+    }
+    for (int64_t d = 0; d < n; d++) {
+        const T *gd = go + d * st, *yd = y + d * st;
+        T *od = gi + d * st;
+        if (!g->log) {
+            for (int64_t j = 0; j < st; j++) od[j] = yd[j] * (gd[j] - sum[j]);
+            continue;
+        }
+        int64_t j = VEXP_N(e, yd, vec_end, 0, NULL);  /* y - 0 is y (see lastdim_row_bw) */
+        for (; j < vec_end; j++) e[j] = VEXP(yd[j]);
+        for (; j < st; j++) e[j] = SEXP(yd[j]);
+        for (j = 0; j < st; j++) od[j] = FMA(-e[j], sum[j], gd[j]);
+    }
+}
+
 WK_VM_CLONES void SM(wk_cpu_softmax_backward)(const wk_softmax_geom *g, T *gi, const T *go, const T *y) {
     if (g->dim == 0) return;
+    T *w = g->lastdim ? NULL : malloc(sizeof(T) * 2 * (size_t)g->inner);
+    if (w) {
+        for (int64_t o = 0; o < g->outer; o++) {
+            int64_t off = o * g->dim * g->inner;
+            SM(strided_block_bw)(g, gi + off, go + off, y + off, w);
+        }
+        free(w);
+        return;
+    }
     int64_t vec_end = g->inner - g->inner % LANES;
     for (int64_t o = 0; o < g->outer; o++)
         for (int64_t i = 0; i < g->inner; i++) {

@@ -205,3 +205,19 @@ WK_VM_CLONES float wk_vm_logf(float d) {
     if (in == 0) r = -INFINITY;
     return r;
 }
+
+/* ---------------------------------------------------------------- erf (PyTorch's vector polynomial) */
+/* Vectorized<float>::erf of PyTorch's AVX2 build (not SLEEF): the Abramowitz-Stegun 7.1.26
+ * form 1 - (t*poly(t)) * e^(-x^2), t = 1/(1 + p|x|), with its fused multiply-adds and SLEEF's
+ * exp; used by gelu on its SIMD blocks. Unverified bit for bit: PyTorch's own contiguous
+ * float32 gelu goes to oneDNN's JIT kernel instead. */
+WK_VM_CLONES float wk_vm_erff(float x) {
+    float sign = mulsign(1.0f, x), ax = fabsf(x);
+    float t = 1.0f / fmaf(0.3275911f, ax, 1.0f);
+    float r = fmaf(1.061405429f, t, -1.453152027f);
+    r = fmaf(r, t, 1.421413741f);
+    r = fmaf(r, t, -0.284496736f);
+    r = fmaf(r, t, 0.254829592f);
+    float e = -wk_vm_expf(-(x * x));
+    return mulsign(fmaf(e * t, r, 1.0f), sign);
+}

@@ -24,6 +24,9 @@ float wk_vm_logf(float x);
 float wk_vm_tanhf(float x);
 float wk_vm_sinhf(float x);
 float wk_vm_coshf(float x);
+/* PyTorch's AVX2 Vectorized<float>::erf formula (a polynomial with SLEEF's exp), used by gelu's
+ * SIMD blocks (not bit-exact: PyTorch runs contiguous float32 gelu through oneDNN) */
+float wk_vm_erff(float x);
 /* float64 exp and log as PyTorch's AVX2 double kernels compute them (cpu_vmath64.c) */
 double wk_vm_exp(double x);
 double wk_vm_log(double x);
@@ -37,6 +40,14 @@ int wk_vm_have_avx2(void);
 /* out[i] = wk_vm_expf(in[i] - sub); acc (unless NULL) gets the lanes of vec::reduce_all(+)
  * over the out vectors written (the first one, plus each further one) */
 int64_t wk_vm_expf_sub_n(float *out, const float *in, int64_t n, float sub, float acc[8]);
+/* out[i] = wk_vm_expf(in[i]); out[i] = wk_vm_exp(in[i]) (float64, 4 lanes) */
+int64_t wk_vm_expf_n(float *out, const float *in, int64_t n);
+int64_t wk_vm_exp_n(double *out, const double *in, int64_t n);
+/* out[i] = in[i] * 0.5 * (1 + wk_vm_erff(in[i] * M_SQRT1_2)): gelu's SIMD part */
+int64_t wk_vm_geluf_n(float *out, const float *in, int64_t n);
+/* out[i] = 0.5 * x * (1 + wk_vm_tanhf(BETA * (x + 0.044715 * x^3))): gelu-tanh's SIMD part */
+#define WK_VM_GELU_BETA ((float)(1.41421356237309504880 * 1.12837916709551257390 * 0.5)) /* M_SQRT2 * M_2_SQRTPI / 2 */
+int64_t wk_vm_gelu_tanhf_n(float *out, const float *in, int64_t n);
 /* out[i] = wk_vm_logf(in[i]) */
 int64_t wk_vm_logf_n(float *out, const float *in, int64_t n);
 /* out[i] = wk_vm_tanhf(in[i]) */

@@ -205,6 +205,93 @@ WK_AVX2_INLINE __m256 v_logf(__m256 in) {
     return v_blend_if(r, v_set(-__builtin_inff()), _mm256_cmp_ps(in, _mm256_setzero_ps(), _CMP_EQ_OQ));
 }
 
+/* wk_vm_exp (float64, cpu_vmath64.c) on 4 lanes: the same operations in the same order.
+ * cvtpd2dq gives INT32_MIN out of range, as the scalar rint_i64. */
+WK_AVX2_INLINE __m256d v_pow2i_pd(__m128i q) {
+    __m256i e = _mm256_add_epi64(_mm256_cvtepi32_epi64(q), _mm256_set1_epi64x(0x3ff));
+    return _mm256_castsi256_pd(_mm256_slli_epi64(e, 52));
+}
+WK_AVX2_INLINE __m256d v_exp_pd(__m256d d) {
+    __m256d u = _mm256_round_pd(_mm256_mul_pd(d, _mm256_set1_pd(1.442695040888963407359924681001892137426645954152985934135449406931)),
+                                _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    __m128i q = _mm256_cvtpd_epi32(u);
+    __m256d s = _mm256_fmadd_pd(u, _mm256_set1_pd(-.69314718055966295651160180568695068359375), d);
+    s = _mm256_fmadd_pd(u, _mm256_set1_pd(-.28235290563031577122588448175013436025525412068e-12), s);
+    __m256d s2 = _mm256_mul_pd(s, s), s4 = _mm256_mul_pd(s2, s2), s8 = _mm256_mul_pd(s4, s4);
+#define C_(v) _mm256_set1_pd(v)
+    __m256d p98 = _mm256_fmadd_pd(s, C_(+0.2081276378237164457e-8), C_(+0.2511210703042288022e-7));
+    __m256d p76 = _mm256_fmadd_pd(s, C_(+0.2755762628169491192e-6), C_(+0.2755723402025388239e-5));
+    __m256d p54 = _mm256_fmadd_pd(s, C_(+0.2480158687479686264e-4), C_(+0.1984126989855865850e-3));
+    __m256d p32 = _mm256_fmadd_pd(s, C_(+0.1388888888914497797e-2), C_(+0.8333333333314938210e-2));
+    __m256d p10 = _mm256_fmadd_pd(s, C_(+0.4166666666666602598e-1), C_(+0.1666666666666669072e+0));
+    u = _mm256_fmadd_pd(s8, p98, _mm256_fmadd_pd(s4, _mm256_fmadd_pd(s2, p76, p54), _mm256_fmadd_pd(s2, p32, p10)));
+    u = _mm256_fmadd_pd(u, s, C_(0.5));
+    u = _mm256_fmadd_pd(u, s, C_(1));
+    u = _mm256_fmadd_pd(u, s, C_(1));
+    __m128i h = _mm_srai_epi32(q, 1);
+    u = _mm256_mul_pd(_mm256_mul_pd(u, v_pow2i_pd(h)), v_pow2i_pd(_mm_sub_epi32(q, h)));
+    u = _mm256_blendv_pd(u, C_(__builtin_inf()), _mm256_cmp_pd(d, C_(0x1.62e42fefa39efp+9), _CMP_GT_OQ));
+    u = _mm256_blendv_pd(u, _mm256_setzero_pd(), _mm256_cmp_pd(d, C_(-1000), _CMP_LT_OQ));
+#undef C_
+    return _mm256_blendv_pd(u, d, _mm256_cmp_pd(d, d, _CMP_UNORD_Q));
+}
+static WK_AVX2 int64_t exp_pd_n_avx2(double *out, const double *in, int64_t n) {
+    int64_t i = 0;
+    for (; i + 4 <= n; i += 4) _mm256_storeu_pd(out + i, v_exp_pd(_mm256_loadu_pd(in + i)));
+    return i;
+}
+static WK_AVX2 int64_t expf_plain_n_avx2(float *out, const float *in, int64_t n) {
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(out + i, v_expf(_mm256_loadu_ps(in + i)));
+    return i;
+}
+/* wk_vm_erff on 8 lanes */
+WK_AVX2_INLINE __m256 v_erff(__m256 x) {
+    __m256 sign = _mm256_and_ps(x, v_set(-0.0f)), ax = _mm256_xor_ps(x, sign);
+    __m256 t = _mm256_div_ps(v_set(1.0f), _mm256_fmadd_ps(v_set(0.3275911f), ax, v_set(1.0f)));
+    __m256 r = _mm256_fmadd_ps(v_set(1.061405429f), t, v_set(-1.453152027f));
+    r = _mm256_fmadd_ps(r, t, v_set(1.421413741f));
+    r = _mm256_fmadd_ps(r, t, v_set(-0.284496736f));
+    r = _mm256_fmadd_ps(r, t, v_set(0.254829592f));
+    __m256 e = v_neg(v_expf(v_neg(_mm256_mul_ps(x, x))));
+    return _mm256_xor_ps(_mm256_fmadd_ps(_mm256_mul_ps(e, t), r, v_set(1.0f)), sign);
+}
+/* gelu's SIMD form: x * 0.5 * (1 + erf(x * M_SQRT1_2)) with wk_vm_erff */
+static WK_AVX2 int64_t geluf_n_avx2(float *out, const float *in, int64_t n) {
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m256 x = _mm256_loadu_ps(in + i);
+        __m256 e = v_erff(_mm256_mul_ps(x, v_set((float)0.70710678118654752440)));
+        _mm256_storeu_ps(out + i, _mm256_mul_ps(_mm256_mul_ps(x, v_set(0.5f)), _mm256_add_ps(v_set(1.0f), e)));
+    }
+    return i;
+}
+/* gelu(approximate='tanh')'s SIMD form: 0.5 * x * (1 + tanh(beta * (x + kappa * x^3))), the
+ * inner sum fused (GCC contracts PyTorch's vector mul + add into an FMA) */
+static WK_AVX2 int64_t gelu_tanhf_n_avx2(float *out, const float *in, int64_t n) {
+    const __m256 beta = v_set(WK_VM_GELU_BETA), kappa = v_set(0.044715f), one = v_set(1.0f), half = v_set(0.5f);
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m256 x = _mm256_loadu_ps(in + i);
+        __m256 x3 = _mm256_mul_ps(_mm256_mul_ps(x, x), x);
+        __m256 inner = _mm256_mul_ps(beta, _mm256_fmadd_ps(kappa, x3, x));
+        _mm256_storeu_ps(out + i, _mm256_mul_ps(_mm256_mul_ps(half, x), _mm256_add_ps(one, v_tanhf(inner))));
+    }
+    return i;
+}
+int64_t wk_vm_gelu_tanhf_n(float *out, const float *in, int64_t n) {
+    return wk_vm_have_avx2() ? gelu_tanhf_n_avx2(out, in, n) : 0;
+}
+int64_t wk_vm_geluf_n(float *out, const float *in, int64_t n) {
+    return wk_vm_have_avx2() ? geluf_n_avx2(out, in, n) : 0;
+}
+int64_t wk_vm_exp_n(double *out, const double *in, int64_t n) {
+    return wk_vm_have_avx2() ? exp_pd_n_avx2(out, in, n) : 0;
+}
+int64_t wk_vm_expf_n(float *out, const float *in, int64_t n) {
+    return wk_vm_have_avx2() ? expf_plain_n_avx2(out, in, n) : 0;
+}
+
 /* Each loop below does the whole 8-element vectors at the start of its arrays and returns
  * how many elements that was (0 without AVX2+FMA); see cpu_vmath.h. */
 static WK_AVX2 int64_t expf_n_avx2(float *out, const float *in, int64_t n, float sub, float acc[8]) {
@@ -304,6 +391,10 @@ int64_t wk_vm_expf_sub_n(float *out, const float *in, int64_t n, float sub, floa
     return 0;
 }
 int64_t wk_vm_logf_n(float *out, const float *in, int64_t n) { (void)out; (void)in; (void)n; return 0; }
+int64_t wk_vm_expf_n(float *out, const float *in, int64_t n) { (void)out; (void)in; (void)n; return 0; }
+int64_t wk_vm_geluf_n(float *out, const float *in, int64_t n) { (void)out; (void)in; (void)n; return 0; }
+int64_t wk_vm_gelu_tanhf_n(float *out, const float *in, int64_t n) { (void)out; (void)in; (void)n; return 0; }
+int64_t wk_vm_exp_n(double *out, const double *in, int64_t n) { (void)out; (void)in; (void)n; return 0; }
 int64_t wk_vm_tanhf_n(float *out, const float *in, int64_t n) { (void)out; (void)in; (void)n; return 0; }
 int64_t wk_vm_sigmoidf_n(float *out, const float *in, int64_t n, bool silu) {
     (void)out; (void)in; (void)n; (void)silu;

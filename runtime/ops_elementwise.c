@@ -260,6 +260,18 @@ static bool sub_bool_ok(wk_val a, wk_val b) {
     return true;
 }
 
+/* The kernel of a binary op. A float32/float64 tensor to a Python-number power runs
+ * PyTorch's pow_tensor_scalar kernel (exponents 0, 1, 2, 3, -2, 0.5, -0.5, -1 computed
+ * by multiplications, sqrt or division, each with their own rounding). */
+static bool run_binary(const wk_backend *be, wk_binop op, wk_val b, wk_tensor *out, const wk_tensor *x,
+                       const wk_tensor *y, double al) {
+    if (op == WK_OP_POW && !b.t && x->dtype == out->dtype && (x->dtype == WK_DT_F32 || x->dtype == WK_DT_F64)) {
+        double p[2] = {wk_scalar_to_f64(b.s), 0};
+        return be->unary(WK_UOP_POW_SCALAR, out, x, p);
+    }
+    return be->binary(g_bin[op].kern, out, x, y, al);
+}
+
 static wk_tensor *binary_impl(wk_binop op, wk_val a, wk_val b, wk_scalar alpha) {
     if ((unsigned)op >= WK_OP_NBINOPS) { wk_rt_err(WK_ERR_VALUE, "bad binary op"); return NULL; }
     const bdesc *d = &g_bin[op];
@@ -287,7 +299,7 @@ static wk_tensor *binary_impl(wk_binop op, wk_val a, wk_val b, wk_scalar alpha) 
     const wk_tensor *lay[2] = {a.t, b.t};
     wk_tensor *out = oky ? wk_tensor_empty_for(2, lay, nd, shape, ot, dev) : NULL;
     double al = wk_scalar_to_f64(alpha);
-    if (out && !be->binary(d->kern, out, x.t, y.t, al)) { wk_tensor_decref(out); out = NULL; }
+    if (out && !run_binary(be, op, b, out, x.t, y.t, al)) { wk_tensor_decref(out); out = NULL; }
     if (okx) opnd_release(&x);
     if (oky) opnd_release(&y);
     if (!out || !d->bw) return out;
@@ -365,7 +377,7 @@ static bool binary_inplace(wk_binop op, wk_tensor *self, wk_val b, wk_scalar alp
             /* not broadcastable to self: let the general path produce PyTorch's message */
             wk_rt_errclear();
         } else if (opnd_init(&y, b, ct, wk_tensor_device(self), self->ndim, self->shape)) {
-            bool ok = be->binary(d->kern, self, self, y.t, wk_scalar_to_f64(alpha));
+            bool ok = run_binary(be, op, b, self, self, y.t, wk_scalar_to_f64(alpha));
             opnd_release(&y);
             if (ok) wk_tensor_bump_version(self);
             return ok;
@@ -727,7 +739,10 @@ static wk_tensor *clamp_impl(wk_tensor *a, const wk_val *mn, const wk_val *mx) {
         if (mx) wk_result_type_scalar(&rt, mx->s.kind);
         wk_dtype ct = wk_result_type_get(&rt);
         wk_tensor *x = ct == a->dtype ? wk_tensor_incref(a) : wk_op_to_dtype(a, ct, false);
-        double p[2] = {mn ? wk_scalar_to_f64(mn->s) : NAN, mx ? wk_scalar_to_f64(mx->s) : NAN};
+        /* an absent bound is an infinite one; two bounds with a NaN give NaN everywhere
+         * (PyTorch fills the result), one NaN bound alone changes nothing */
+        double p[2] = {mn ? wk_scalar_to_f64(mn->s) : -INFINITY, mx ? wk_scalar_to_f64(mx->s) : INFINITY};
+        if (mn && mx && (isnan(p[0]) || isnan(p[1]))) p[0] = p[1] = NAN;
         wk_tensor *r = x ? unary_impl(WK_UOP_CLAMP, x, p) : NULL;
         wk_tensor_decref(x);
         return r;

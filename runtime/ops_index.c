@@ -1,6 +1,7 @@
 /* ops_index.c — index_select/gather/scatter/index_add/masked_select, advanced indexing (index, index_put_), einsum, with derivatives. */
 #include "autograd_impl.h"
 #include "ops.h"
+#include "cpu_kernels.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,18 @@ static wk_tensor *rec_index(wk_tensor *out, wk_tensor *a, wk_tensor *ix, const c
     return out;
 }
 
+/* Any negative entry in a CPU int32/int64 index of at most one dim. */
+static bool has_negative(const wk_tensor *index) {
+    int64_t n = wk_tensor_numel(index), st = index->ndim ? index->stride[0] : 0;
+    const char *base = wk_tensor_data(index);
+    bool neg = false;
+    if (index->dtype == WK_DT_I64)
+        for (int64_t i = 0; i < n; i++) neg |= ((const int64_t *)base)[i * st] < 0;
+    else
+        for (int64_t i = 0; i < n; i++) neg |= ((const int32_t *)base)[i * st] < 0;
+    return neg;
+}
+
 wk_tensor *wk_op_index_select(wk_tensor *a, int64_t dim, wk_tensor *index) {
     int d;
     if (!wk_wrap_dim(dim, a->ndim ? a->ndim : 1, &d)) return NULL;
@@ -42,12 +55,11 @@ wk_tensor *wk_op_index_select(wk_tensor *a, int64_t dim, wk_tensor *index) {
     }
     wk_tensor *ops[2] = {a, index};
     if (!wk_ops_same_device(2, ops)) return NULL;
-    if (wk_tensor_device(index).type == WK_DEV_CPU)   /* PyTorch's index_select does not wrap negative indices */
-        for (int64_t i = 0; i < wk_tensor_numel(index); i++)
-            if (wk_scalar_to_i64(wk_tensor_get_flat(index, i)) < 0) {
-                wk_rt_err(WK_ERR_INDEX, "index out of range in self");
-                return NULL;
-            }
+    if (wk_tensor_device(index).type == WK_DEV_CPU && has_negative(index)) {
+        /* PyTorch's index_select does not wrap negative indices */
+        wk_rt_err(WK_ERR_INDEX, "index out of range in self");
+        return NULL;
+    }
     wk_tensor *ix = wk_tensor_to_dtype(index, WK_DT_I64, false);
     int64_t shape[WK_MAX_DIMS];
     memcpy(shape, a->shape, sizeof shape);
@@ -193,6 +205,12 @@ bool wk_op_index_add_(wk_tensor *self, int64_t dim, wk_tensor *index, wk_tensor 
 /* ================================================================== masks */
 
 wk_tensor *wk_op_nonzero(wk_tensor *a) {
+    if (wk_tensor_device(a).type == WK_DEV_CPU) {
+        int64_t shape[2] = {wk_cpu_count_nonzero(a), a->ndim};
+        wk_tensor *out = wk_tensor_empty(2, shape, WK_DT_I64, WK_CPU);
+        if (out && !wk_cpu_nonzero(out, a)) { wk_tensor_decref(out); out = NULL; }
+        return out;
+    }
     wk_tensor *b = wk_op_binary(WK_OP_NE, wk_vt(a), wk_vi(0));
     if (!b) return NULL;
     wk_tensor *s = wk_op_sum(b, NULL, 0, false, WK_NO_DTYPE);
@@ -296,6 +314,53 @@ typedef struct {
     wk_tensor *lin;           /* flat int64 index into the product of the indexed dims */
 } plan;
 
+static bool indices_on_cpu(wk_tensor **per_dim, const plan *p) {
+    for (int i = 0; i < p->nidx; i++)
+        if (wk_tensor_device(per_dim[p->perm[i]]).type != WK_DEV_CPU) return false;
+    return p->nidx > 0;
+}
+
+/* The flat index over the indexed dims in one pass on the CPU: each index tensor broadcast to
+ * p->ishape, checked and wrapped; the first bad element (row-major, then index order) is the
+ * one reported, as PyTorch's index kernel reports it. */
+static wk_tensor *lin_cpu(wk_tensor *a, wk_tensor **per_dim, const plan *p) {
+    int64_t n = 1, st[WK_MAX_DIMS][WK_MAX_DIMS], pos[WK_MAX_DIMS] = {0}, off[WK_MAX_DIMS] = {0};
+    const int64_t *base[WK_MAX_DIMS];
+    for (int k = 0; k < p->ind; k++) n *= p->ishape[k];
+    for (int i = 0; i < p->nidx; i++) {
+        wk_tensor *ix = per_dim[p->perm[i]];
+        base[i] = wk_tensor_data(ix);
+        for (int k = 0; k < p->ind; k++) {   /* broadcast: right-aligned, size-1 dims step 0 */
+            int q = k - (p->ind - ix->ndim);
+            st[i][k] = q < 0 || ix->shape[q] == 1 ? 0 : ix->stride[q];
+        }
+    }
+    wk_tensor *out = wk_tensor_empty(1, &n, WK_DT_I64, WK_CPU);
+    if (!out) return NULL;
+    int64_t *o = wk_tensor_data(out);
+    for (int64_t e = 0; e < n; e++) {
+        int64_t lin = 0;
+        for (int i = 0; i < p->nidx; i++) {
+            int64_t size = a->shape[p->perm[i]], v = base[i][off[i]];
+            if (v < -size || v >= size) {
+                wk_tensor_decref(out);
+                wk_rt_err(WK_ERR_INDEX, "index %lld is out of bounds for dimension %d with size %lld",
+                          (long long)v, i, (long long)size);   /* PyTorch counts index tensors */
+                return NULL;
+            }
+            lin = lin * size + (v < 0 ? v + size : v);
+        }
+        o[e] = lin;
+        for (int k = p->ind - 1; k >= 0; k--) {  /* next position: advance the offsets */
+            for (int i = 0; i < p->nidx; i++) off[i] += st[i][k];
+            if (++pos[k] < p->ishape[k]) break;
+            for (int i = 0; i < p->nidx; i++) off[i] -= st[i][k] * pos[k];
+            pos[k] = 0;
+        }
+    }
+    return out;
+}
+
 /* Builds the flat index with bounds checks. */
 static bool make_plan(wk_tensor *a, wk_tensor **per_dim, plan *p) {
     memset(p, 0, sizeof *p);
@@ -332,6 +397,7 @@ static bool make_plan(wk_tensor *a, wk_tensor **per_dim, plan *p) {
         p->ind = tn;
         memcpy(p->ishape, tmp, sizeof(int64_t) * (size_t)tn);
     }
+    if (indices_on_cpu(per_dim, p)) return (p->lin = lin_cpu(a, per_dim, p)) != NULL;
     bool was = wk_grad_enabled();
     wk_grad_set_enabled(false);
     wk_tensor *lin = NULL;
@@ -402,6 +468,13 @@ wk_tensor *wk_op_index(wk_tensor *a, int n, wk_tensor *const *indices) {
     for (int d = 0; d < WK_MAX_DIMS; d++) wk_tensor_decref(per_dim[d]);
     if (!ok) return NULL;
     if (!p.lin) return wk_tensor_alias(a);
+    if (p.nidx == 1 && p.ind == 1) {  /* one 1-D index: index_select along its dim, no permuted copy */
+        wk_tensor *r = wk_op_index_select(a, p.perm[0], p.lin);
+        wk_tensor_decref(p.lin);
+        wk_node *nd = r ? wk_autograd_grad_fn(r) : NULL;
+        if (nd) nd->name = "IndexBackward0";
+        return r;
+    }
     wk_tensor *f = fold(a, &p, false);
     wk_tensor *sel = f ? wk_op_index_select(f, 0, p.lin) : NULL;
     wk_tensor_decref(f);
@@ -422,6 +495,11 @@ wk_tensor *wk_op_index(wk_tensor *a, int n, wk_tensor *const *indices) {
         wk_tensor *t = wk_op_permute(r, perm);
         wk_tensor_decref(r);
         r = t;
+        if (r && wk_tensor_is_contiguous(a)) {  /* PyTorch's result is laid out like its input */
+            t = wk_op_contiguous(r);
+            wk_tensor_decref(r);
+            r = t;
+        }
     }
     wk_node *nd = r ? wk_autograd_grad_fn(r) : NULL;
     if (nd) nd->name = "IndexBackward0";

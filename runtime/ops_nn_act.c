@@ -2,6 +2,7 @@
 #include "autograd_impl.h"
 #include "ops_nn.h"
 #include "rng.h"
+#include "cpu_kernels.h"
 #include <math.h>
 #include <string.h>
 
@@ -59,11 +60,17 @@ static const char *const g_act_names[A_COUNT] = {
     "HardsigmoidBackward0", "HardswishBackward0", "MishBackward0", "LogSigmoidBackward0",
     "HardshrinkBackward0", "SoftshrinkBackward0"};
 
-/* out[i] = f(x[i]) (deriv false) or g[i] * f'(x[i]) (deriv true); all contiguous, same dtype. */
-static void act_loop(int k, const double *p, const wk_tensor *x, const wk_tensor *g, wk_tensor *out, bool deriv) {
+/* out[i] = f(x[i]) (deriv false) or g[i] * f'(x[i]) (deriv true); all contiguous, same dtype. dense:
+ * the caller's input had no gaps (PyTorch's kernels vectorise only then). */
+static void act_loop(int k, const double *p, const wk_tensor *x, const wk_tensor *g, wk_tensor *out, bool deriv,
+                     bool dense) {
     bool f64 = x->dtype == WK_DT_F64;
     const void *px = wk_tensor_data(x), *pg = g ? wk_tensor_data(g) : NULL;
     void *po = wk_tensor_data(out);
+    if (k == A_GELU_TANH && !deriv && x->dtype == WK_DT_F32) {  /* PyTorch's float32 kernel, bit for bit */
+        wk_cpu_gelu_tanh_f32(po, px, wk_tensor_numel(x), dense);
+        return;
+    }
     for (int64_t i = 0, n = wk_tensor_numel(x); i < n; i++) {
         double v = wk_nn_ld(px, i, f64);
         wk_nn_st(po, i, deriv ? wk_nn_ld(pg, i, f64) * act_df(k, v, p) : act_f(k, v, p), f64);
@@ -75,7 +82,7 @@ static bool bw_act(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     if (!x) return false;
     wk_tensor *go = wk_tensor_contiguous(g[0]);
     wk_tensor *r = go ? wk_tensor_empty(x->ndim, x->shape, x->dtype, WK_CPU) : NULL;
-    if (r) act_loop((int)n->iv[0], n->dv, x, go, r, true);
+    if (r) act_loop((int)n->iv[0], n->dv, x, go, r, true, true);
     wk_tensor_decref(go);
     gin[0] = r;
     return r != NULL;
@@ -86,7 +93,7 @@ static wk_tensor *activation(int k, wk_tensor *a, double p0, double p1, double p
     if (!wk_nn_check_float(a, g_act_names[k])) return NULL;
     wk_tensor *x = wk_tensor_contiguous(a);
     wk_tensor *out = x ? wk_tensor_empty(a->ndim, a->shape, a->dtype, WK_CPU) : NULL;
-    if (out) act_loop(k, p, x, NULL, out, false);
+    if (out) act_loop(k, p, x, NULL, out, false, wk_tensor_is_dense(a));
     if (out && wk_ag_needs(1, &a)) {
         wk_node *n = wk_ag_node(g_act_names[k], bw_act, 1, &a, 1);
         if (n) {

@@ -194,12 +194,28 @@ static bool bw_lse(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     return gin[0] != NULL;
 }
 
+/* float32/float64 logsumexp as PyTorch composes it: m = amax(x) (keepdim) with the infinite
+ * entries set to 0, then log(sum(exp(x - m))) + m, each step rounded in x's dtype. */
+static wk_tensor *lse_composite(wk_tensor *x, uint32_t mask, bool keepdim) {
+    wk_scope s = {0};
+    bool was = wk_grad_enabled();
+    wk_grad_set_enabled(false);
+    wk_tensor *m = x_own(&s, reduce_raw(WK_RED_MAX, x, mask, true, x->dtype, 0));
+    m = x_wheres(&s, x_bins(&s, WK_OP_NE, x_un(&s, WK_UOP_ABS, m), INFINITY), m, 0);
+    wk_tensor *sum = x_sum_dims(&s, x_un(&s, WK_UOP_EXP, x_bin(&s, WK_OP_SUB, x, m)), mask, keepdim);
+    wk_tensor *ms = m && sum ? x_own(&s, wk_tensor_reshape(m, sum->ndim, sum->shape)) : NULL;
+    wk_tensor *r = x_bin(&s, WK_OP_ADD, x_un(&s, WK_UOP_LOG, sum), ms);
+    wk_grad_set_enabled(was);
+    return x_ret(&s, r && wk_rt_errkind() == WK_ERR_NONE ? r : NULL);
+}
+
 wk_tensor *wk_op_logsumexp(wk_tensor *a, const int64_t *dims, int ndims, bool keepdim) {
     uint32_t mask;
     if (!mask_of(a, dims, ndims, &mask)) return NULL;
     wk_dtype odt = wk_dtype_is_float(a->dtype) ? a->dtype : wk_dtype_default_float();
     wk_tensor *x = wk_tensor_to_dtype(a, odt, false);
-    wk_tensor *out = x ? reduce_raw(WK_RED_LOGSUMEXP, x, mask, keepdim, odt, 0) : NULL;
+    bool compose = x && (odt == WK_DT_F32 || odt == WK_DT_F64) && wk_tensor_numel(x) > 0;
+    wk_tensor *out = !x ? NULL : compose ? lse_composite(x, mask, keepdim) : reduce_raw(WK_RED_LOGSUMEXP, x, mask, keepdim, odt, 0);
     wk_tensor_decref(x);
     if (out) record(out, "LogsumexpBackward0", bw_lse, a, mask, keepdim, 0, true, true);
     return out;
@@ -512,144 +528,5 @@ wk_tensor *wk_op_cumprod(wk_tensor *a, int64_t dim, int dtype) { return scan_op(
 wk_tensor *wk_op_softmax(wk_tensor *a, int64_t dim, int dtype) { return scan_op(WK_SCAN_SOFTMAX, a, dim, dtype, "SoftmaxBackward0", true); }
 wk_tensor *wk_op_log_softmax(wk_tensor *a, int64_t dim, int dtype) { return scan_op(WK_SCAN_LOG_SOFTMAX, a, dim, dtype, "LogSoftmaxBackward0", true); }
 
-/* ================================================================== sort / topk / argsort / unique */
-/* Host-side sorting (no backend kernel yet): rows along dim are copied to the CPU as doubles. */
+/* sort, argsort, topk and unique: ops_select.c (kernel: cpu_sort.c) */
 
-typedef struct { double v; int64_t i; } kv;
-static bool g_desc;
-static int kv_cmp(const void *pa, const void *pb) {
-    const kv *a = pa, *b = pb;
-    bool na = isnan(a->v), nb = isnan(b->v);
-    int c;
-    if (na || nb) c = na == nb ? 0 : na ? 1 : -1;  /* NaN is the largest */
-    else c = a->v < b->v ? -1 : a->v > b->v ? 1 : 0;
-    if (g_desc) c = -c;
-    return c ? c : (a->i < b->i ? -1 : a->i > b->i);  /* stable */
-}
-
-/* Sorts a along dim, keeping the first k of each row. */
-static bool sort_k(wk_tensor *a, int dim, int64_t k, bool desc, wk_tensor **values, wk_tensor **indices) {
-    wk_device dev = wk_tensor_device(a);
-    wk_tensor *t = wk_tensor_transpose(a, dim, a->ndim ? a->ndim - 1 : 0);
-    wk_tensor *h = t ? wk_tensor_to_device(t, WK_CPU) : NULL;
-    wk_tensor *c = h ? wk_tensor_contiguous(h) : NULL;
-    wk_tensor_decref(t);
-    wk_tensor_decref(h);
-    if (!c) return false;
-    int64_t len = c->ndim ? c->shape[c->ndim - 1] : 1, rows = len ? wk_tensor_numel(c) / len : 0;
-    int64_t oshape[WK_MAX_DIMS];
-    memcpy(oshape, c->shape, sizeof oshape);
-    if (c->ndim) oshape[c->ndim - 1] = k;
-    wk_tensor *ov = wk_tensor_empty(c->ndim, oshape, c->dtype, WK_CPU), *oi = wk_tensor_empty(c->ndim, oshape, WK_DT_I64, WK_CPU);
-    kv *buf = malloc(sizeof(kv) * (size_t)(len ? len : 1));
-    bool ok = ov && oi && buf;
-    size_t es = wk_dtype_size(c->dtype);
-    for (int64_t r = 0; ok && r < rows; r++) {
-        const char *src = (const char *)wk_tensor_data(c) + (size_t)(r * len) * es;
-        for (int64_t i = 0; i < len; i++) buf[i] = (kv){wk_dtype_load_f64(c->dtype, src + (size_t)i * es), i};
-        g_desc = desc;
-        qsort(buf, (size_t)len, sizeof(kv), kv_cmp);
-        char *dv = (char *)wk_tensor_data(ov) + (size_t)(r * k) * es;
-        int64_t *di = (int64_t *)wk_tensor_data(oi) + r * k;
-        for (int64_t i = 0; i < k; i++) {
-            memcpy(dv + (size_t)i * es, src + (size_t)buf[i].i * es, es);
-            di[i] = buf[i].i;
-        }
-    }
-    free(buf);
-    wk_tensor_decref(c);
-    wk_tensor *rv = NULL, *ri = NULL;
-    if (ok) {
-        wk_tensor *tv = wk_tensor_transpose(ov, dim, ov->ndim ? ov->ndim - 1 : 0), *ti = wk_tensor_transpose(oi, dim, oi->ndim ? oi->ndim - 1 : 0);
-        wk_tensor *dv2 = tv ? wk_tensor_to_device(tv, dev) : NULL, *di2 = ti ? wk_tensor_to_device(ti, dev) : NULL;
-        rv = dv2 ? wk_tensor_contiguous(dv2) : NULL;
-        ri = di2 ? wk_tensor_contiguous(di2) : NULL;
-        wk_tensor_decref(tv); wk_tensor_decref(ti); wk_tensor_decref(dv2); wk_tensor_decref(di2);
-        ok = rv && ri;
-    }
-    wk_tensor_decref(ov);
-    wk_tensor_decref(oi);
-    if (!ok) { wk_tensor_decref(rv); wk_tensor_decref(ri); return false; }
-    *values = rv;
-    *indices = ri;
-    return true;
-}
-
-bool wk_op_sort(wk_tensor *a, int64_t dim, bool descending, bool stable, wk_tensor **values, wk_tensor **indices) {
-    int d;
-    (void)stable;
-    if (!wk_wrap_dim(dim, a->ndim ? a->ndim : 1, &d)) return false;
-    if (!sort_k(a, a->ndim ? d : 0, a->ndim ? a->shape[d] : 1, descending, values, indices)) return false;
-    record_indexed(*values, *indices, a, "SortBackward0", d, true);
-    return true;
-}
-
-bool wk_op_topk(wk_tensor *a, int64_t k, int64_t dim, bool largest, bool sorted, wk_tensor **values, wk_tensor **indices) {
-    int d;
-    (void)sorted;
-    if (!wk_wrap_dim(dim, a->ndim ? a->ndim : 1, &d)) return false;
-    int64_t len = a->ndim ? a->shape[d] : 1;
-    if (k < 0 || k > len) return wk_rt_err(WK_ERR_RUNTIME, "selected index k out of range");
-    if (!sort_k(a, a->ndim ? d : 0, k, largest, values, indices)) return false;
-    record_indexed(*values, *indices, a, "TopkBackward0", d, true);
-    return true;
-}
-
-wk_tensor *wk_op_argsort(wk_tensor *a, int64_t dim, bool descending, bool stable) {
-    wk_tensor *v = NULL, *i = NULL;
-    bool was = wk_grad_enabled();
-    wk_grad_set_enabled(false);
-    bool ok = wk_op_sort(a, dim, descending, stable, &v, &i);
-    wk_grad_set_enabled(was);
-    wk_tensor_decref(v);
-    return ok ? i : NULL;
-}
-
-bool wk_op_unique(wk_tensor *a, bool return_inverse, bool return_counts, wk_tensor **out, wk_tensor **inverse, wk_tensor **counts) {
-    int64_t flat[1] = {-1};
-    wk_tensor *f = wk_tensor_reshape(a, 1, flat), *v = NULL, *ix = NULL;
-    bool was = wk_grad_enabled();
-    wk_grad_set_enabled(false);
-    bool ok = f && sort_k(f, 0, f->shape[0], false, &v, &ix);
-    wk_grad_set_enabled(was);
-    wk_tensor_decref(f);
-    if (!ok) return false;
-    wk_tensor *hv = wk_tensor_to_device(v, WK_CPU), *hi = wk_tensor_to_device(ix, WK_CPU);
-    int64_t n = v->shape[0], nu = 0;
-    double *vals = malloc(sizeof(double) * (size_t)(n ? n : 1));
-    int64_t *inv = malloc(sizeof(int64_t) * (size_t)(n ? n : 1)), *cnt = calloc((size_t)(n ? n : 1), sizeof(int64_t));
-    ok = hv && hi && vals && inv && cnt;
-    for (int64_t i = 0; ok && i < n; i++) {
-        wk_scalar s = wk_tensor_get_flat(hv, i);
-        double x = wk_scalar_to_f64(s);
-        if (nu == 0 || !(vals[nu - 1] == x)) vals[nu++] = x;
-        cnt[nu - 1]++;
-        inv[wk_scalar_to_i64(wk_tensor_get_flat(hi, i))] = nu - 1;
-    }
-    wk_tensor *u = NULL, *iv = NULL, *ct = NULL;
-    if (ok) {
-        int64_t shp[1] = {nu};
-        wk_tensor *uh = wk_tensor_empty(1, shp, a->dtype, WK_CPU);
-        for (int64_t i = 0; uh && i < nu; i++) wk_dtype_store_f64(a->dtype, (char *)wk_tensor_data(uh) + i * (int64_t)wk_dtype_size(a->dtype), vals[i]);
-        u = uh ? wk_tensor_to_device(uh, wk_tensor_device(a)) : NULL;
-        wk_tensor_decref(uh);
-        if (return_inverse) {
-            wk_tensor *ih = wk_tensor_from_data(a->ndim, a->shape, WK_DT_I64, inv);
-            iv = ih ? wk_tensor_to_device(ih, wk_tensor_device(a)) : NULL;
-            wk_tensor_decref(ih);
-        }
-        if (return_counts) {
-            wk_tensor *ch = wk_tensor_from_data(1, shp, WK_DT_I64, cnt);
-            ct = ch ? wk_tensor_to_device(ch, wk_tensor_device(a)) : NULL;
-            wk_tensor_decref(ch);
-        }
-        ok = u && (!return_inverse || iv) && (!return_counts || ct);
-    }
-    free(vals); free(inv); free(cnt);
-    wk_tensor_decref(hv); wk_tensor_decref(hi); wk_tensor_decref(v); wk_tensor_decref(ix);
-    if (!ok) { wk_tensor_decref(u); wk_tensor_decref(iv); wk_tensor_decref(ct); return false; }
-    *out = u;
-    if (inverse) *inverse = iv; else wk_tensor_decref(iv);
-    if (counts) *counts = ct; else wk_tensor_decref(ct);
-    return true;
-}

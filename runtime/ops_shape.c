@@ -1,6 +1,7 @@
 /* ops_shape.c — differentiable views and reshapes, copies and conversions, cat/stack/split/chunk/unbind. */
 #include "autograd_impl.h"
 #include "ops.h"
+#include "cpu_kernels.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -550,6 +551,10 @@ wk_tensor **wk_op_unbind(wk_tensor *a, int64_t dim, int *n_out) {
 bool wk_op_equal(wk_tensor *a, wk_tensor *b, bool *out) {
     *out = false;
     if (!wk_same_shape(a, b)) return true;
+    if (a->dtype == b->dtype && wk_tensor_device(a).type == WK_DEV_CPU && wk_tensor_device(b).type == WK_DEV_CPU) {
+        *out = wk_cpu_equal(a, b);
+        return true;
+    }
     bool was = wk_grad_enabled();
     wk_grad_set_enabled(false);
     wk_tensor *e = wk_op_binary(WK_OP_EQ, wk_vt(a), wk_vt(b)), *all = e ? wk_op_all(e, NULL, 0, false) : NULL;
@@ -559,6 +564,12 @@ bool wk_op_equal(wk_tensor *a, wk_tensor *b, bool *out) {
     wk_tensor_decref(e);
     wk_tensor_decref(all);
     return ok;
+}
+
+/* Same-shape float32/float64 CPU tensors take the fused kernel (cpu_equal.c). */
+static bool close_fast(const wk_tensor *a, const wk_tensor *b) {
+    return a->dtype == b->dtype && (a->dtype == WK_DT_F32 || a->dtype == WK_DT_F64) && wk_same_shape(a, b) &&
+           wk_tensor_device(a).type == WK_DEV_CPU && wk_tensor_device(b).type == WK_DEV_CPU;
 }
 
 /* PyTorch's isclose: a == b, or (equal_nan) both nan, or |a - b| finite and <= atol + |rtol * b|. */
@@ -571,6 +582,11 @@ wk_tensor *wk_op_isclose(wk_tensor *a, wk_tensor *b, double rtol, double atol, b
         wk_rt_err(WK_ERR_RUNTIME, "%s must be greater than or equal to zero, but got %g", rtol < 0 ? "rtol" : "atol",
                   rtol < 0 ? rtol : atol);
         return NULL;
+    }
+    if (close_fast(a, b)) {
+        wk_tensor *r = wk_tensor_empty(a->ndim, a->shape, WK_DT_BOOL, WK_CPU);
+        if (r) wk_cpu_isclose(r, a, b, rtol, atol, equal_nan);
+        return r;
     }
     bool was = wk_grad_enabled();
     wk_grad_set_enabled(false);
@@ -593,6 +609,10 @@ wk_tensor *wk_op_isclose(wk_tensor *a, wk_tensor *b, double rtol, double atol, b
 }
 
 bool wk_op_allclose(wk_tensor *a, wk_tensor *b, double rtol, double atol, bool equal_nan, bool *out) {
+    if (close_fast(a, b) && rtol >= 0 && atol >= 0) {
+        *out = wk_cpu_isclose(NULL, a, b, rtol, atol, equal_nan);
+        return true;
+    }
     wk_tensor *close = wk_op_isclose(a, b, rtol, atol, equal_nan);
     wk_tensor *all = close ? wk_op_all(close, NULL, 0, false) : NULL;
     if (all) *out = wk_scalar_to_i64(wk_tensor_get_flat(all, 0)) != 0;

@@ -58,6 +58,25 @@ uint32_t wk_rng_u32(wk_generator *g) {
     return y;
 }
 
+/* n consecutive wk_rng_u32 draws into out (the tempering loop vectorises). */
+static void rng_u32_n(wk_generator *g, uint32_t *out, int64_t n) {
+    while (n > 0) {
+        if (g->next >= WK_MT_WORDS) twist(g);
+        int64_t m = WK_MT_WORDS - g->next < n ? WK_MT_WORDS - g->next : n;
+        const uint32_t *src = g->mt + g->next;
+        for (int64_t i = 0; i < m; i++) {
+            uint32_t y = src[i];
+            y ^= y >> 11;
+            y ^= (y << 7) & 0x9d2c5680u;
+            y ^= (y << 15) & 0xefc60000u;
+            out[i] = y ^ (y >> 18);
+        }
+        g->next += (int)m;
+        out += m;
+        n -= m;
+    }
+}
+
 uint64_t wk_rng_u64(wk_generator *g) {
     uint64_t hi = wk_rng_u32(g);
     return (hi << 32) | wk_rng_u32(g);
@@ -159,6 +178,16 @@ static WK_VM_INLINE void uni_elem(char *p, void *c) {
 /* n contiguous elements in order (the FMA clone inlines uni_elem without fmaf() calls). */
 WK_VM_CLONES static void fill_uniform(uni_ctx *u, char *p, int64_t n) {
     size_t es = wk_dtype_size(u->dt);
+    if (u->dt == WK_DT_F32) {  /* the same draws in bulk, then fmaf(u, b - a, a) */
+        float *f = (float *)p, a = (float)u->from, r = (float)u->to - a;
+        rng_u32_n(u->g, (uint32_t *)p, n);
+        for (int64_t i = 0; i < n; i++) {
+            uint32_t w;
+            memcpy(&w, f + i, 4);
+            f[i] = fmaf((float)(w & 0xFFFFFFu) * 0x1p-24f, r, a);
+        }
+        return;
+    }
     for (int64_t i = 0; i < n; i++) uni_elem(p + (size_t)i * es, u);
 }
 
@@ -274,6 +303,83 @@ static WK_VM_INLINE void normal16_f32(float *d, float mean, float std) {
     }
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define RNG_AVX2 __attribute__((target("avx2,fma")))
+#define RNG_AVX2_INLINE static inline __attribute__((always_inline, target("avx2,fma")))
+#define PS1(v) _mm256_set1_ps(v)
+/* mf_log on 8 lanes (x > 0), the same float operations */
+RNG_AVX2_INLINE __m256 v_mf_log(__m256 x) {
+    x = _mm256_max_ps(x, PS1(0x1p-126f));
+    __m256i b = _mm256_castps_si256(x);
+    __m256 e = _mm256_add_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(_mm256_srli_epi32(b, 23), _mm256_set1_epi32(127))), PS1(1.0f));
+    x = _mm256_castsi256_ps(_mm256_or_si256(_mm256_and_si256(b, _mm256_set1_epi32(~0x7f800000)), _mm256_set1_epi32(0x3f000000)));
+    __m256 small = _mm256_cmp_ps(x, PS1(0.70710677f), _CMP_LT_OQ);
+    __m256 t = _mm256_and_ps(x, small);
+    e = _mm256_sub_ps(e, _mm256_and_ps(PS1(1.0f), small));
+    x = _mm256_add_ps(_mm256_sub_ps(x, PS1(1.0f)), t);
+    __m256 z = _mm256_mul_ps(x, x);
+    static const float P[] = {-1.1514610310e-1f, 1.1676998740e-1f, -1.2420140846e-1f, 1.4249322787e-1f,
+                              -1.6668057665e-1f, 2.0000714765e-1f, -2.4999993993e-1f, 3.3333331174e-1f};
+    __m256 y = PS1(7.0376836292e-2f);
+    for (int i = 0; i < 8; i++) y = _mm256_fmadd_ps(y, x, PS1(P[i]));
+    y = _mm256_mul_ps(y, x);
+    y = _mm256_fmadd_ps(y, z, _mm256_mul_ps(e, PS1(-2.12194440e-4f)));
+    y = _mm256_sub_ps(y, _mm256_mul_ps(z, PS1(0.5f)));
+    x = _mm256_add_ps(x, y);
+    return _mm256_fmadd_ps(e, PS1(0.693359375f), x);
+}
+/* mf_sincos on 8 lanes (x >= 0) */
+RNG_AVX2_INLINE void v_mf_sincos(__m256 x, __m256 *sout, __m256 *cout) {
+    __m256i j = _mm256_cvttps_epi32(_mm256_mul_ps(x, PS1(1.27323954473516f)));
+    j = _mm256_and_si256(_mm256_add_epi32(j, _mm256_set1_epi32(1)), _mm256_set1_epi32(~1));
+    __m256 y = _mm256_cvtepi32_ps(j);
+    __m256 sin_sign = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_and_si256(j, _mm256_set1_epi32(4)), 29));
+    __m256i jm2 = _mm256_sub_epi32(j, _mm256_set1_epi32(2));
+    __m256 cos_sign = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_andnot_si256(jm2, _mm256_set1_epi32(4)), 29));
+    __m256 polyA = _mm256_castsi256_ps(_mm256_cmpeq_epi32(_mm256_and_si256(j, _mm256_set1_epi32(2)), _mm256_setzero_si256()));
+    x = _mm256_fmadd_ps(y, PS1(-0.78515625f), x);
+    x = _mm256_fmadd_ps(y, PS1(-2.4187564849853515625e-4f), x);
+    x = _mm256_fmadd_ps(y, PS1(-3.77489497744594108e-8f), x);
+    __m256 z = _mm256_mul_ps(x, x);
+    __m256 c = _mm256_fmadd_ps(PS1(2.443315711809948e-5f), z, PS1(-1.388731625493765e-3f));
+    c = _mm256_fmadd_ps(c, z, PS1(4.166664568298827e-2f));
+    c = _mm256_mul_ps(c, z);
+    c = _mm256_fmadd_ps(c, z, _mm256_xor_ps(_mm256_mul_ps(z, PS1(0.5f)), PS1(-0.0f)));
+    c = _mm256_add_ps(c, PS1(1.0f));
+    __m256 sp = _mm256_fmadd_ps(PS1(-1.9515295891e-4f), z, PS1(8.3321608736e-3f));
+    sp = _mm256_fmadd_ps(sp, z, PS1(-1.6666654611e-1f));
+    sp = _mm256_mul_ps(sp, z);
+    sp = _mm256_fmadd_ps(sp, x, x);
+    __m256 sA = _mm256_and_ps(polyA, sp), cA = _mm256_andnot_ps(polyA, c);
+    *sout = _mm256_xor_ps(_mm256_add_ps(cA, sA), sin_sign);
+    *cout = _mm256_xor_ps(_mm256_add_ps(_mm256_sub_ps(c, cA), _mm256_sub_ps(sp, sA)), cos_sign);
+}
+/* normal16_f32 on nblocks consecutive blocks of 16 */
+static RNG_AVX2 void normal_blocks_f32_avx2(float *d, int64_t nblocks, float mean, float std) {
+    const __m256 two_pi = _mm256_castsi256_ps(_mm256_set1_epi32(0x40C90FDB)), vm = PS1(mean), vs = PS1(std);
+    for (int64_t b = 0; b < nblocks; b++, d += 16) {
+        __m256 a = _mm256_sub_ps(PS1(1.0f), _mm256_loadu_ps(d));
+        __m256 radius = _mm256_sqrt_ps(_mm256_mul_ps(PS1(-2.0f), v_mf_log(a)));
+        __m256 s, c;
+        v_mf_sincos(_mm256_mul_ps(two_pi, _mm256_loadu_ps(d + 8)), &s, &c);
+        _mm256_storeu_ps(d, _mm256_fmadd_ps(_mm256_mul_ps(radius, c), vs, vm));
+        _mm256_storeu_ps(d + 8, _mm256_fmadd_ps(_mm256_mul_ps(radius, s), vs, vm));
+    }
+}
+#undef PS1
+static bool normal_blocks_f32(float *d, int64_t nblocks, float mean, float std) {
+    if (!wk_vm_have_avx2()) return false;
+    normal_blocks_f32_avx2(d, nblocks, mean, std);
+    return true;
+}
+#else
+static bool normal_blocks_f32(float *d, int64_t nblocks, float mean, float std) {
+    (void)d; (void)nblocks; (void)mean; (void)std;
+    return false;
+}
+#endif
+
 static void normal16_f64(double *d, double mean, double std) {
     for (int j = 0; j < 8; j++) {
         double radius = sqrt(-2.0 * log(1.0 - d[j]));
@@ -328,12 +434,14 @@ WK_VM_CLONES static void normal_vectorised(wk_tensor *t, double mean, double std
     int64_t n = wk_tensor_numel(t);
     size_t es = wk_dtype_size(t->dtype);
     char *d = wk_tensor_data(t);
+    bool f32 = t->dtype == WK_DT_F32;
     fill_uniform01(g, t->dtype, d, n);
-    for (int64_t i = 0; i + 16 <= n; i += 16) normal16(t->dtype, d + (size_t)i * es, mean, std);
+    if (!f32 || !normal_blocks_f32((float *)d, n / 16, (float)mean, (float)std))
+        for (int64_t i = 0; i + 16 <= n; i += 16) normal16(t->dtype, d + (size_t)i * es, mean, std);
     if (n % 16 != 0) {
         char *tail = d + (size_t)(n - 16) * es;
         fill_uniform01(g, t->dtype, tail, 16);
-        normal16(t->dtype, tail, mean, std);
+        if (!f32 || !normal_blocks_f32((float *)tail, 1, (float)mean, (float)std)) normal16(t->dtype, tail, mean, std);
     }
 }
 

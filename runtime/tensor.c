@@ -1,5 +1,6 @@
 /* tensor.c — storage lifetime, tensor creation, views and copies (device-independent parts). */
 #include "tensor.h"
+#include "cpu_vmath.h"
 #include "backend.h"
 #include "pool.h"
 #include <math.h>
@@ -359,6 +360,41 @@ static bool scalar_finite(wk_scalar s) {
     return s.kind != WK_SCALAR_FLOAT || isfinite(s.v.f);
 }
 
+/* PyTorch's arange values. Its vectorised kernel builds each vector of the whole 16-float
+ * (8-double) blocks from the vector's first value, (T)fma(step, idx, start) in double, as
+ * fma(k, step, first) for lane k; the rest of the row is fma(step, idx, start) (its x86-64
+ * build contracts these to fused multiply-adds). Integral dtypes count in int64 from the
+ * truncated bounds. (This is one thread's view: PyTorch splits rows of 32768 or more
+ * elements between its threads, each chunk with its own blocks.) The FMA clone inlines fma. */
+WK_VM_CLONES static void arange_fill(char *p, int64_t n, wk_dtype dt, double a, double s, int64_t ia, int64_t is) {
+    size_t es = wk_dtype_size(dt);
+    if (dt == WK_DT_F32) {
+        float *f = (float *)p;
+        int64_t vend = n - n % 16;
+        for (int64_t i = 0; i < vend; i += 8) {
+            float base = (float)fma(s, (double)i, a);
+            f[i] = base;
+            for (int k = 1; k < 8; k++) f[i + k] = (float)fma((double)k, s, (double)base);
+        }
+        for (int64_t i = vend; i < n; i++) f[i] = (float)fma(s, (double)i, a);
+    } else if (dt == WK_DT_F64) {
+        double *d = (double *)p;
+        int64_t vend = n - n % 8;
+        for (int64_t i = 0; i < vend; i += 4) {
+            double base = fma(s, (double)i, a);
+            d[i] = base;
+            for (int k = 1; k < 4; k++) d[i + k] = fma((double)k, s, base);
+        }
+        for (int64_t i = vend; i < n; i++) d[i] = fma(s, (double)i, a);
+    } else if (wk_dtype_is_float(dt)) {
+        for (int64_t i = 0; i < n; i++) wk_dtype_store_f64(dt, p + i * (int64_t)es, a + s * (double)i);
+    } else if (dt == WK_DT_I64) {
+        for (int64_t i = 0; i < n; i++) ((int64_t *)p)[i] = (int64_t)((uint64_t)ia + (uint64_t)is * (uint64_t)i);
+    } else {
+        for (int64_t i = 0; i < n; i++) wk_dtype_store_i64(dt, p + i * (int64_t)es, (int64_t)((uint64_t)ia + (uint64_t)is * (uint64_t)i));
+    }
+}
+
 wk_tensor *wk_tensor_arange(wk_scalar start, wk_scalar end, wk_scalar step, wk_dtype dt, wk_device dev) {
     double a = wk_scalar_to_f64(start), b = wk_scalar_to_f64(end), s = wk_scalar_to_f64(step);
     if (!scalar_finite(start) || !scalar_finite(end)) {
@@ -369,31 +405,44 @@ wk_tensor *wk_tensor_arange(wk_scalar start, wk_scalar end, wk_scalar step, wk_d
         return NULL;
     }
     if (dt == WK_DT_BOOL) { wk_rt_err(WK_ERR_RUNTIME, "\"arange_cpu\" not implemented for 'Bool'"); return NULL; }
-    if (s == 0) { wk_rt_err(WK_ERR_RUNTIME, "step must be nonzero"); return NULL; }
-    if ((s > 0 && b < a) || (s < 0 && b > a)) {
+    /* integral dtypes take the bounds and step truncated to int64 (PyTorch's accumulate type) */
+    bool integral = !wk_dtype_is_float(dt);
+    int64_t ia = integral ? wk_scalar_to_i64(start) : 0, ib = integral ? wk_scalar_to_i64(end) : 0;
+    int64_t is = integral ? wk_scalar_to_i64(step) : 0;
+    if (integral ? is == 0 : s == 0) { wk_rt_err(WK_ERR_RUNTIME, "step must be nonzero"); return NULL; }
+    if (integral ? (is > 0 && ib < ia) || (is < 0 && ib > ia) : (s > 0 && b < a) || (s < 0 && b > a)) {
         wk_rt_err(WK_ERR_RUNTIME, "upper bound and larger bound inconsistent with step sign");
         return NULL;
     }
-    bool all_int = start.kind != WK_SCALAR_FLOAT && end.kind != WK_SCALAR_FLOAT && step.kind != WK_SCALAR_FLOAT;
-    int64_t n;
-    if (all_int && !wk_dtype_is_float(dt)) {
-        int64_t ia = wk_scalar_to_i64(start), ib = wk_scalar_to_i64(end), is = wk_scalar_to_i64(step);
-        n = is > 0 ? (ib - ia + is - 1) / is : (ia - ib + (-is) - 1) / (-is);
-    } else {
-        n = (int64_t)ceil((b - a) / s);
-    }
+    int64_t n = (int64_t)ceil(dt == WK_DT_I64 ? (double)(ib - ia) / (double)is : (b - a) / s);
     wk_tensor *t = wk_tensor_empty(1, &n, dt, WK_CPU);
     if (!t) return NULL;
-    char *p = wk_tensor_data(t);
-    size_t es = wk_dtype_size(dt);
-    if (wk_dtype_is_float(dt) || !all_int) {
-        for (int64_t i = 0; i < n; i++) wk_dtype_store_f64(dt, p + i * (int64_t)es, a + s * (double)i);
-    } else {
-        int64_t ia = wk_scalar_to_i64(start), is = wk_scalar_to_i64(step);
-        for (int64_t i = 0; i < n; i++) wk_dtype_store_i64(dt, p + i * (int64_t)es, ia + is * i);
-    }
+    arange_fill(wk_tensor_data(t), n, dt, a, s, ia, is);
     return finish_on(t, dev);
 }
+
+/* PyTorch's float32/float64 linspace, in the tensor's precision: step = (end - start) /
+ * (steps - 1); the vectors of the whole 16-float (8-double) blocks start from
+ * fma(step, idx, start) below the halfway index, else fma(-step, steps - idx - 1, end), and
+ * lane k is first + k*step, rounded twice (unlike arange's lanes: checked against PyTorch);
+ * the rest of the row takes the two fused formulas per element. */
+#define LINSPACE_LOOP(T, FMA, W)                                                           \
+    {                                                                                      \
+        T *o = (T *)p, fa = (T)a, fb = (T)b, st = (fb - fa) / (T)(steps - 1);             \
+        int64_t half = steps / 2, vend = steps - steps % (2 * W);                          \
+        for (int64_t i = 0; i < vend; i += W) {                                            \
+            T first = i < half ? FMA(st, (T)i, fa) : FMA(-st, (T)(steps - i - 1), fb);       \
+            o[i] = first;                                                                  \
+            for (int k = 1; k < W; k++) o[i + k] = first + (T)k * st;                      \
+        }                                                                                  \
+        for (int64_t i = vend; i < steps; i++)                                             \
+            o[i] = i < half ? FMA(st, (T)i, fa) : FMA(-st, (T)(steps - i - 1), fb);         \
+    }
+WK_VM_CLONES static void linspace_fill(char *p, int64_t steps, bool f32, double a, double b) {
+    if (f32) LINSPACE_LOOP(float, fmaf, 8)
+    else LINSPACE_LOOP(double, fma, 4)
+}
+#undef LINSPACE_LOOP
 
 wk_tensor *wk_tensor_linspace(wk_scalar start, wk_scalar end, int64_t steps, wk_dtype dt, wk_device dev) {
     if (steps < 0) { wk_rt_err(WK_ERR_RUNTIME, "number of steps must be non-negative"); return NULL; }
@@ -403,10 +452,8 @@ wk_tensor *wk_tensor_linspace(wk_scalar start, wk_scalar end, int64_t steps, wk_
     int64_t es = (int64_t)wk_dtype_size(dt), half = steps / 2;
     double a = wk_scalar_to_f64(start), b = wk_scalar_to_f64(end);
     if (steps == 1) wk_dtype_store_f64(dt, p, a);
-    if (steps > 1 && dt == WK_DT_F32) { /* computed in the tensor's precision like PyTorch */
-        float fa = (float)a, fb = (float)b, st = (fb - fa) / (float)(steps - 1);
-        for (int64_t i = 0; i < steps; i++)
-            ((float *)p)[i] = i < half ? fa + st * (float)i : fb - st * (float)(steps - i - 1);
+    if (steps > 1 && (dt == WK_DT_F32 || dt == WK_DT_F64)) {
+        linspace_fill(p, steps, dt == WK_DT_F32, a, b);
     } else if (steps > 1 && wk_dtype_is_float(dt)) {
         double st = (b - a) / (double)(steps - 1);
         for (int64_t i = 0; i < steps; i++)

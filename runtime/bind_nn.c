@@ -2,6 +2,7 @@
 #include <string.h>
 #include "bind.h"
 #include "ops_nn.h"
+#include "nn_interp.h"
 
 /* ================================================================ argument kinds
  * Each op lists its parameters as "name:kind" words ('|' before the optional ones, all
@@ -264,6 +265,13 @@ static wk_value op_lstm_cell(nnarg *a) {
 static wk_value op_gru_cell(nnarg *a) {
     return wk_bind_wrap(wk_op_gru_cell(A0, a[1].t, a[2].t, a[3].t, a[4].t, a[5].t));
 }
+/* upsampling: output_size [] when scales (scale_h unused for 1-D input) give the size */
+static wk_value op_upsample(nnarg *a) {
+    bool one_d = A0->ndim == 3 && !a[4].b;
+    double sc[2] = {a[2].d, a[3].d};
+    int nscale = a[1].n ? 0 : one_d ? 1 : 2;
+    return wk_bind_wrap(wk_op_upsample(A0, a[1].n, a[1].list, nscale, one_d ? sc + 1 : sc, a[4].b, a[5].b));
+}
 static wk_value op_adam_update(nnarg *a) {
     return wk_bool(wk_op_adam_update(A0, a[1].t, a[2].t, a[3].t, a[4].d, a[5].d, a[6].d, a[7].d, a[8].d));
 }
@@ -310,6 +318,7 @@ static const nnop g_ops[] = {
       op_rnn_relu },
     { "lstm_cell", "input:T hx:T cx:T w_ih:T w_hh:T b_ih:t b_hh:t", op_lstm_cell },
     { "gru_cell", "input:T hx:T w_ih:T w_hh:T b_ih:t b_hh:t", op_gru_cell },
+    { "upsample", "input:T output_size:S scale_h:d scale_w:d bilinear:b align_corners:b", op_upsample },
     { "adam_update", "param:T grad:T exp_avg:T exp_avg_sq:T beta1:d beta2:d step_size:d bc2_sqrt:d eps:d",
       op_adam_update },
 };

@@ -75,8 +75,24 @@ static bool cpu_synchronize(int device_index) { (void)device_index; return true;
 
 typedef struct { wk_dtype dd, sd; } copy_ctx;
 
+/* A broadcast source (stride 0, e.g. the expanded gradient of sum()) copied as a fill. */
+static bool bcast_row(char *d, int64_t ds, const char *src, int64_t n, size_t es) {
+    if (ds != (int64_t)es || (es != 4 && es != 8) || ((uintptr_t)d % es)) return false;
+    if (es == 4) {
+        uint32_t v, *o = (uint32_t *)d;
+        memcpy(&v, src, 4);
+        for (int64_t i = 0; i < n; i++) o[i] = v;
+    } else {
+        uint64_t v, *o = (uint64_t *)d;
+        memcpy(&v, src, 8);
+        for (int64_t i = 0; i < n; i++) o[i] = v;
+    }
+    return true;
+}
+
 static void copy_row(char **p, const int64_t *s, int64_t n, void *c) {
     copy_ctx *k = c;
+    if (k->dd == k->sd && s[1] == 0 && bcast_row(p[0], s[0], p[1], n, wk_dtype_size(k->dd))) return;
     if (k->dd != k->sd && wk_cpu_cast_row(k->dd, p[0], s[0], k->sd, p[1], s[1], n)) return;
     wk_dtype_convert(k->dd, p[0], s[0], k->sd, p[1], s[1], n);
 }

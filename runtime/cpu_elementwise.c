@@ -39,8 +39,10 @@ typedef struct {
 #define ROW1(TO, TA, LD, EXPR)                                                             \
     if (s[0] == sizeof(TO) && s[1] == sizeof(TA)) {                                        \
         TO *o_ = (TO *)p[0]; const TA *a_ = (const TA *)p[1];                              \
+        const int vecrow_ = 1; (void)vecrow_;                                              \
         for (int64_t i = 0; i < n; i++) { C x = LD(a_[i]); o_[i] = (EXPR); }             \
     } else {                                                                               \
+        const int vecrow_ = 0; (void)vecrow_; /* strided: PyTorch's scalar loop throughout */ \
         for (int64_t i = 0; i < n; i++) {                                                  \
             C x = LD(*(const TA *)(p[1] + i * s[1]));                                      \
             *(TO *)(p[0] + i * s[0]) = (EXPR);                                             \
@@ -78,7 +80,7 @@ typedef struct {
 /* exp and log: SLEEF's bits in float32 and float64 (PyTorch maps every element through vec::map). */
 #define VSEL2(C, fn) _Generic((C)0, float: wk_vm_##fn##f, double: wk_vm_##fn)
 /* Ops PyTorch runs as SIMD on blocks of 16 and libm on the row's tail: fn_vf(x, in_vector_part). */
-#define VTAIL(C, fn) _Generic((C)0, float: fn##_vf, double: fn##_vd)((x), wk_vm_in_vector_part(i, n))
+#define VTAIL(C, fn) _Generic((C)0, float: fn##_vf, double: fn##_vd)((x), vecrow_ && wk_vm_in_vector_part(i, n))
 static inline float f_sigmoid_vf(float x, int vec) { return 1.0f / (1.0f + (vec ? wk_vm_expf(-x) : expf(-x))); }
 static inline double f_sigmoid_vd(double x, int vec) { (void)vec; return 1.0 / (1.0 + exp(-x)); }
 static inline float f_silu_vf(float x, int vec) { return x / (1.0f + (vec ? wk_vm_expf(-x) : expf(-x))); }
@@ -103,6 +105,21 @@ static inline float f_reluf(float x) {
     u &= (uint32_t)0 - (uint32_t)!(x < 0);
     memcpy(&x, &u, sizeof x);
     return x;
+}
+/* c ? a : b by bit masks (GCC keeps a float ?: with arithmetic as a branch; this vectorises) */
+static inline double f_sel(int c, double a, double b) {
+    uint64_t ua, ub, m = (uint64_t)0 - (uint64_t)c;
+    memcpy(&ua, &a, sizeof ua); memcpy(&ub, &b, sizeof ub);
+    ua = (ua & m) | (ub & ~m);
+    memcpy(&a, &ua, sizeof a);
+    return a;
+}
+static inline float f_self(int c, float a, float b) {
+    uint32_t ua, ub, m = (uint32_t)0 - (uint32_t)c;
+    memcpy(&ua, &a, sizeof ua); memcpy(&ub, &b, sizeof ub);
+    ua = (ua & m) | (ub & ~m);
+    memcpy(&a, &ua, sizeof a);
+    return a;
 }
 static inline double f_floordiv(double a, double b) {
     if (b == 0) return a / b;
@@ -224,7 +241,7 @@ static inline int64_t i_clamp(int64_t x, double lo, double hi) {
     X(ROUND, FSEL(C, nearbyint)(x)) X(TRUNC, FSEL(C, trunc)(x)) X(FRAC, x - FSEL(C, trunc)(x)) \
     X(GELU, FSEL(C, f_gelu)(x)) X(SILU, VTAIL(C, f_silu)) X(SOFTPLUS, FSEL(C, f_softplus)(x)) \
     X(CLAMP, FSEL(C, f_clamp)(x, (C)dp0, (C)dp1)) X(POW_SCALAR, FSEL(C, pow)(x, p0))          \
-    X(RPOW_SCALAR, FSEL(C, pow)(p0, x)) X(LEAKY_RELU, x > 0 ? x : x * p0)       \
+    X(RPOW_SCALAR, FSEL(C, pow)(p0, x)) X(LEAKY_RELU, x * FSEL(C, f_sel)(x > 0, (C)1, p0))       \
     X(ELU, x > 0 ? x : p0 * FSEL(C, expm1)(x)) X(ROUND_DECIMALS, (C)FSEL(C, f_round_dec)(x, dp0))
 
 #define INT_UNOPS(X)                                                                    \
@@ -394,13 +411,19 @@ typedef double vf64 __attribute__((vector_size(32)));
         }                                                                                 \
     }
 
-/* The row kernel: contiguous / broadcast-scalar rows to the loops above, others to SLOW. */
+/* The row kernel: contiguous / broadcast-scalar rows to the loops above (two broadcast
+ * operands give one value to fill), others to SLOW. */
 #define FAST_BIN(NAME, T, VT, OPR, SLOW)                                                  \
     FAST_LOOPS(NAME##_base, T, VT, OPR, )                                                 \
     FAST_LOOPS(NAME##_avx2, T, VT, OPR, WK_AVX2_TARGET)                                   \
     static void NAME(char **p, const int64_t *s, int64_t n, void *ctx) {                   \
         const int64_t es = sizeof(T);                                                     \
-        if (s[0] != es || (s[1] != es && s[1] != 0) || (s[2] != es && s[2] != 0) || (!s[1] && !s[2])) { \
+        if (s[0] == es && !s[1] && !s[2]) { /* both operands broadcast: one value, filled */ \
+            const T v = *(const T *)p[1] OPR *(const T *)p[2];                             \
+            for (int64_t i = 0; i < n; i++) ((T *)p[0])[i] = v;                           \
+            return;                                                                       \
+        }                                                                                 \
+        if (s[0] != es || (s[1] != es && s[1] != 0) || (s[2] != es && s[2] != 0)) {      \
             SLOW(p, s, n, ctx);                                                           \
             return;                                                                       \
         }                                                                                 \
@@ -542,6 +565,17 @@ static void un_exp_fast_f32(char **p, const int64_t *s, int64_t n, void *ctx) {
     }
     for (int64_t i = k; i < n; i++) o[i] = wk_vm_expf(a[i]);
 }
+/* log on contiguous float32 rows: the whole vectors through the 8-lane wk_vm_logf_n (same bits) */
+static void un_log_fast_f32(char **p, const int64_t *s, int64_t n, void *ctx) {
+    float *o = (float *)p[0];
+    const float *a = (const float *)p[1];
+    int64_t k = s[0] == 4 && s[1] == 4 ? wk_vm_logf_n(o, a, n) : 0;
+    if (k == 0) {
+        un_LOG_F32(p, s, n, ctx);
+        return;
+    }
+    for (int64_t i = k; i < n; i++) o[i] = wk_vm_logf(a[i]);
+}
 static void un_exp_fast_f64(char **p, const int64_t *s, int64_t n, void *ctx) {
     double *o = (double *)p[0];
     const double *a = (const double *)p[1];
@@ -559,6 +593,7 @@ static void un_exp_fast_f64(char **p, const int64_t *s, int64_t n, void *ctx) {
     X(POWM2, (C)1 / (x * x))
 #define UN_F32_F64(OP, EXPR) GEN_UN(F32, float, float, ID, ID, OP, EXPR) GEN_UN(F64, double, double, ID, ID, OP, EXPR)
 POW_SPECIALS(UN_F32_F64)
+GEN_UN(F32, float, float, ID, ID, POWD, vecrow_ ? powf(x, p0) : (C)pow((double)x, dp0))
 static loop_fn pow_scalar_kernel(wk_dtype dt, double e) {
     static const double ex[] = {0, 1, 2, 3, -2, 0.5, -0.5, -1};
     static const loop_fn f32[] = {un_POW0_F32, un_POW1_F32, un_POW2_F32, un_POW3_F32, un_POWM2_F32,
@@ -567,7 +602,9 @@ static loop_fn pow_scalar_kernel(wk_dtype dt, double e) {
                                   un_SQRT_F64, un_RSQRT_F64, un_RECIPROCAL_F64};
     for (size_t i = 0; i < sizeof ex / sizeof ex[0]; i++)
         if (e == ex[i]) return dt == WK_DT_F32 ? f32[i] : f64[i];
-    return NULL;
+    /* other exponents on strided rows: std::pow(float, double), computed in double (PyTorch's
+     * scalar loop); contiguous rows keep powf (PyTorch runs SLEEF's powf there, not matched) */
+    return dt == WK_DT_F32 ? un_POWD_F32 : NULL;
 }
 
 /* gelu on float32 rows: contiguous rows run ATen's SIMD form (wk_vm_erff) on the blocks of 16
@@ -629,6 +666,7 @@ bool wk_cpu_unary(wk_unary_op op, wk_tensor *out, const wk_tensor *a, const doub
         if (special) fn = special;
     }
     if (op == WK_UOP_GELU && a->dtype == WK_DT_F32 && out->dtype == WK_DT_F32) fn = un_gelu_fast_f32;
+    if (op == WK_UOP_LOG && a->dtype == WK_DT_F32 && out->dtype == WK_DT_F32) fn = un_log_fast_f32;
     if (op == WK_UOP_EXP && a->dtype == out->dtype && (a->dtype == WK_DT_F32 || a->dtype == WK_DT_F64))
         fn = a->dtype == WK_DT_F32 ? un_exp_fast_f32 : un_exp_fast_f64;
     /* clamp with both bounds NaN (a NaN result) stays with the generic kernel */

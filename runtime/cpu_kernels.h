@@ -10,6 +10,13 @@ bool wk_cpu_cast_row(wk_dtype dd, void *dst, int64_t ds, wk_dtype sd, const void
 /* gelu(approximate='tanh') on a contiguous float32 row with PyTorch's bits (cpu_elementwise.c);
  * simd false: PyTorch's per-element loop (its input had gaps) */
 void wk_cpu_gelu_tanh_f32(float *out, const float *in, int64_t n, bool simd);
+/* Fused backward of an activation (cpu_act_bw.c): grad * f'(v) in one pass with PyTorch's operation
+ * order. v: the saved input (the output for SIGMOID and TANH); param: leaky_relu's slope or pow's
+ * exponent (nonzero). Returns a new tensor shaped like v; *done false (NULL, no error) where the
+ * kernel does not apply (not CPU, dtypes differ or not float32/float64, shapes differ). */
+typedef enum { WK_ABW_RELU, WK_ABW_LEAKY_RELU, WK_ABW_SIGMOID, WK_ABW_TANH, WK_ABW_SILU, WK_ABW_GELU,
+               WK_ABW_GELU_TANH, WK_ABW_POW, WK_ABW_COUNT } wk_act_bw_op;
+wk_tensor *wk_cpu_act_grad(wk_act_bw_op op, const wk_tensor *g, const wk_tensor *v, double param, bool *done);
 bool wk_cpu_binary(wk_binary_op op, wk_tensor *out, const wk_tensor *a, const wk_tensor *b, double alpha);
 bool wk_cpu_ternary(wk_ternary_op op, wk_tensor *out, const wk_tensor *a, const wk_tensor *b,
                     const wk_tensor *c, double value);

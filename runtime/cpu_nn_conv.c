@@ -64,6 +64,13 @@ static void im2col(const wk_conv_geom *g, size_t es, const char *xs, char *col) 
             }
 }
 
+static void add_row_f32(float *restrict d, const float *restrict s, int64_t n) {
+    for (int64_t i = 0; i < n; i++) d[i] += s[i];
+}
+static void add_row_f64(double *restrict d, const double *restrict s, int64_t n) {
+    for (int64_t i = 0; i < n; i++) d[i] += s[i];
+}
+
 /* xs (Cg, H, W) += the columns of col scattered back (adjoint of im2col). */
 WK_NN_AI void col2im_body(const wk_conv_geom *g, const void *col, void *xs, bool f64) {
     int64_t L = l_of(g), cg = cg_of(g);
@@ -77,6 +84,11 @@ WK_NN_AI void col2im_body(const wk_conv_geom *g, const void *col, void *xs, bool
                     int64_t iy = oy * g->sh - g->ph + ki * g->dh;
                     if (iy < 0 || iy >= g->h) continue;
                     int64_t src = row + oy * g->ow, dst = (c * g->h + iy) * g->w + x0;
+                    if (g->sw == 1) {  /* unit stride: a vectorisable row add, same per-element order */
+                        if (f64) add_row_f64((double *)xs + dst + lo, (const double *)col + src + lo, hi - lo);
+                        else add_row_f32((float *)xs + dst + lo, (const float *)col + src + lo, hi - lo);
+                        continue;
+                    }
                     for (int64_t ox = lo; ox < hi; ox++) {
                         int64_t d = dst + ox * g->sw;
                         wk_nn_st(xs, d, wk_nn_ld(xs, d, f64) + wk_nn_ld(col, src + ox, f64), f64);

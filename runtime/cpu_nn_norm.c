@@ -338,13 +338,19 @@ static void ln_bw_chunk(int64_t lo, int64_t hi, void *ctx) {
     }
 }
 
-WK_NN_AI void ln_param_grads(const norm_job *j, double *gw, double *gb, bool f64) {
-    for (int64_t r = 0; r < j->outer; r++)
-        for (int64_t i = 0; i < j->inner; i++) {
-            double g = wk_nn_ld(j->g, r * j->inner + i, f64);
-            if (gw) gw[i] += g * (wk_nn_ld(j->x, r * j->inner + i, f64) - j->mean[r]) * j->invstd[r];
-            if (gb) gb[i] += g;
-        }
+/* Weight/bias gradients summed over rows in double (row order kept); typed rows with the NULL
+ * checks hoisted so the column loops vectorise. */
+#define LN_PARAM_ROWS(T) do {                                                                 \
+        for (int64_t r = 0; r < j->outer; r++) {                                              \
+            const T *g = (const T *)j->g + r * M, *x = (const T *)j->x + r * M;                \
+            double mu = j->mean[r], rs = j->invstd[r];                                        \
+            if (gw) for (int64_t i = 0; i < M; i++) gw[i] += (double)g[i] * ((double)x[i] - mu) * rs; \
+            if (gb) for (int64_t i = 0; i < M; i++) gb[i] += (double)g[i];                    \
+        }                                                                                     \
+    } while (0)
+static void ln_param_grads(const norm_job *j, double *gw, double *gb, bool f64) {
+    int64_t M = j->inner;
+    if (f64) LN_PARAM_ROWS(double); else LN_PARAM_ROWS(float);
 }
 
 void wk_cpu_nn_ln_backward(wk_dtype dt, const void *x, const void *g, int64_t rows, int64_t cols,

@@ -138,51 +138,69 @@ void wk_cpu_nn_max_pool2d_backward(wk_dtype dt, const wk_pool_geom *g, const voi
 }
 
 /* ------------------------------------------------------------------ average (fixed and adaptive windows) */
-/* Window [y0, y1) x [x0, x1) of output (oy, ox) and its divisor; false when the window is empty. */
-static bool avg_window(const wk_pool_geom *g, bool adaptive, int64_t oy, int64_t ox, int64_t *y0, int64_t *y1,
-                       int64_t *x0, int64_t *x1, double *div) {
+/* One axis of a window: [lo, hi) clipped to the input, and its length counting padding. */
+typedef struct avg_axis { int64_t lo, hi, padded; } avg_axis;
+WK_NN_AI avg_axis avg_axis_of(bool adaptive, int64_t o, int64_t in, int64_t out, int64_t k, int64_t st, int64_t pad) {
+    avg_axis a;
     if (adaptive) {
-        *y0 = oy * g->h / g->oh;
-        *y1 = ((oy + 1) * g->h + g->oh - 1) / g->oh;
-        *x0 = ox * g->w / g->ow;
-        *x1 = ((ox + 1) * g->w + g->ow - 1) / g->ow;
-        *div = (double)((*y1 - *y0) * (*x1 - *x0));
+        a.lo = o * in / out;
+        a.hi = ((o + 1) * in + out - 1) / out;
+        a.padded = a.hi - a.lo;
+        return a;
+    }
+    int64_t lo = o * st - pad, hi = lo + k < in + pad ? lo + k : in + pad;
+    a.padded = hi - lo;
+    a.lo = lo < 0 ? 0 : lo;
+    a.hi = hi > in ? in : hi;
+    return a;
+}
+
+/* Window [y0, y1) x [x0, x1) of output (oy, ox) and its divisor; false when the window is empty.
+ * Inlined, so the row's axis is hoisted out of the column loop. */
+WK_NN_AI bool avg_window(const wk_pool_geom *g, bool adaptive, int64_t oy, int64_t ox, int64_t *y0, int64_t *y1,
+                         int64_t *x0, int64_t *x1, double *div) {
+    avg_axis a = avg_axis_of(adaptive, oy, g->h, g->oh, g->kh, g->sh, g->ph);
+    avg_axis b = avg_axis_of(adaptive, ox, g->w, g->ow, g->kw, g->sw, g->pw);
+    *y0 = a.lo; *y1 = a.hi; *x0 = b.lo; *x1 = b.hi;
+    if (adaptive) {
+        *div = (double)(a.padded * b.padded);
         return *div > 0;
     }
-    *y0 = oy * g->sh - g->ph;
-    *x0 = ox * g->sw - g->pw;
-    *y1 = *y0 + g->kh < g->h + g->ph ? *y0 + g->kh : g->h + g->ph;
-    *x1 = *x0 + g->kw < g->w + g->pw ? *x0 + g->kw : g->w + g->pw;
-    int64_t pool = (*y1 - *y0) * (*x1 - *x0);
-    if (*y0 < 0) *y0 = 0;
-    if (*x0 < 0) *x0 = 0;
-    if (*y1 > g->h) *y1 = g->h;
-    if (*x1 > g->w) *x1 = g->w;
-    if (*y0 >= *y1 || *x0 >= *x1) return false;
-    *div = g->divisor > 0 ? (double)g->divisor : g->count_include_pad ? (double)pool : (double)((*y1 - *y0) * (*x1 - *x0));
+    if (a.lo >= a.hi || b.lo >= b.hi) return false;
+    *div = g->divisor > 0 ? (double)g->divisor
+         : g->count_include_pad ? (double)(a.padded * b.padded) : (double)((a.hi - a.lo) * (b.hi - b.lo));
     return true;
 }
+
+/* Backward as ATen's cpu_(adaptive_)avg_pool_backward: per output, delta = grad / divisor
+ * (adaptive: grad / kh / kw) in the element type, added to its window in output order. */
+#define AVG_BW_PLANE(T) do {                                                                  \
+        const T *go = (const T *)j->in + p * g->oh * g->ow;                                   \
+        T *gx = (T *)j->out + p * plane;                                                      \
+        memset(gx, 0, (size_t)plane * sizeof(T));                                             \
+        for (int64_t oy = 0; oy < g->oh; oy++)                                                \
+            for (int64_t ox = 0; ox < g->ow; ox++) {                                          \
+                int64_t y0, y1, x0, x1;                                                       \
+                double div;                                                                   \
+                if (!avg_window(g, j->adaptive, oy, ox, &y0, &y1, &x0, &x1, &div)) continue;  \
+                T v = go[oy * g->ow + ox], v1 = j->adaptive ? v / (T)(y1 - y0) / (T)(x1 - x0) : v / (T)div; \
+                for (int64_t iy = y0; iy < y1; iy++)                                          \
+                    for (int64_t ix = x0; ix < x1; ix++) gx[iy * g->w + ix] += v1;           \
+            }                                                                                 \
+    } while (0)
 
 WK_NN_AI void avg_plane(const pool_job *j, int64_t p, bool backward, bool f64) {
     const wk_pool_geom *g = j->g;
     int64_t plane = g->h * g->w, obase = p * g->oh * g->ow;
-    if (backward)
-        for (int64_t i = 0; i < plane; i++) wk_nn_st(j->out, p * plane + i, 0, f64);
+    if (backward) {
+        if (f64) AVG_BW_PLANE(double); else AVG_BW_PLANE(float);
+        return;
+    }
     for (int64_t oy = 0; oy < g->oh; oy++)
         for (int64_t ox = 0; ox < g->ow; ox++) {
             int64_t y0, y1, x0, x1, o = obase + oy * g->ow + ox;
             double div, s = 0;
             bool any = avg_window(g, j->adaptive, oy, ox, &y0, &y1, &x0, &x1, &div);
-            if (backward) {
-                if (!any) continue;
-                double v = wk_nn_ld(j->in, o, f64) / div;
-                for (int64_t iy = y0; iy < y1; iy++)
-                    for (int64_t ix = x0; ix < x1; ix++) {
-                        int64_t d = p * plane + iy * g->w + ix;
-                        wk_nn_st(j->out, d, wk_nn_ld(j->out, d, f64) + v, f64);
-                    }
-                continue;
-            }
             for (int64_t iy = y0; any && iy < y1; iy++)
                 for (int64_t ix = x0; ix < x1; ix++) s += wk_nn_ld(j->in, p * plane + iy * g->w + ix, f64);
             wk_nn_st(j->out, o, any ? s / div : 0, f64);

@@ -1,6 +1,7 @@
 /* ops_elementwise.c — table-driven unary/binary/ternary ops: promotion, broadcasting, dispatch, in-place forms and their derivatives. */
 #include "autograd_impl.h"
 #include "ops.h"
+#include "cpu_kernels.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -470,6 +471,12 @@ static bool bw_rem(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
 static bool bw_pow(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     wk_scope s = {0};
     wk_tensor *r[2] = {NULL, NULL}, *a = bin_operand(&s, n, 0), *b = bin_operand(&s, n, 1);
+    wk_tensor *const gx[2] = {g[0], a};
+    if (WANT(0) && n->iv[1] == 1 && a && !wk_ag_needs(2, gx)) {  /* tensor ** scalar: zeros_like(a) or one fused pass */
+        bool done = false;
+        r[0] = n->dv[1] == 0 ? x_zeros(&s, &n->in[0]) : x_own(&s, wk_cpu_act_grad(WK_ABW_POW, g[0], a, n->dv[1], &done));
+        if (n->dv[1] == 0 || done) return finish(&s, gin, 2, r);
+    }
     if (WANT(0)) {  /* g * b * a^(b-1), zero where b == 0 */
         wk_tensor *t = x_bin(&s, WK_OP_MUL, g[0], x_bin(&s, WK_OP_MUL, b, x_bin(&s, WK_OP_POW, a, x_bins(&s, WK_OP_SUB, b, 1))));
         bool nonzero_exp = n->iv[1] == 1 && n->dv[1] != 0;  /* tensor ** nonzero scalar: no mask */
@@ -647,11 +654,32 @@ wk_tensor *wk_op_softplus(wk_tensor *a, double beta, double threshold) {
 }
 
 /* ------------------------------------------------------------------ unary derivatives */
+/* The fused CPU kernel of a unary op's derivative (cpu_act_bw.c), or -1. */
+static int fused_bw_op(wk_unary_op op, double p0) {
+    switch (op) {
+    case WK_UOP_RELU: return WK_ABW_RELU;
+    case WK_UOP_LEAKY_RELU: return WK_ABW_LEAKY_RELU;
+    case WK_UOP_SIGMOID: return WK_ABW_SIGMOID;
+    case WK_UOP_TANH: return WK_ABW_TANH;
+    case WK_UOP_SILU: return WK_ABW_SILU;
+    case WK_UOP_GELU: return WK_ABW_GELU;
+    case WK_UOP_POW_SCALAR: return p0 != 0 ? WK_ABW_POW : -1;
+    default: return -1;
+    }
+}
+
 static bool bw_unary(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     wk_scope s = {0};
     wk_tensor *v = g_un[n->iv[0]].save != S_NONE ? wk_ag_saved(n, 0) : NULL, *G = g[0], *r = NULL;
     if (g_un[n->iv[0]].save != S_NONE && !v) return false;
     double p0 = n->dv[0], p1 = n->dv[1];
+    int fop = fused_bw_op((wk_unary_op)n->iv[0], p0);
+    wk_tensor *const gv[2] = {G, v};
+    if (fop >= 0 && !wk_ag_needs(2, gv)) {  /* a fused pass records no history: not for create_graph */
+        bool done = false;
+        gin[0] = wk_cpu_act_grad((wk_act_bw_op)fop, G, v, p0, &done);
+        if (done) return gin[0] != NULL;
+    }
 #define MUL(a, b) x_bin(&s, WK_OP_MUL, a, b)
 #define DIV(a, b) x_bin(&s, WK_OP_DIV, a, b)
 #define MULS(a, c) x_bins(&s, WK_OP_MUL, a, c)
@@ -708,7 +736,7 @@ static bool bw_unary(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
         break;
     }
     case WK_UOP_POW_SCALAR:
-        r = p0 == 0 ? MULS(G, 0) : MUL(G, MULS(x_bins(&s, WK_OP_POW, v, p0 - 1), p0));
+        r = p0 == 0 ? x_zeros(&s, &n->in[0]) : MUL(G, MULS(x_bins(&s, WK_OP_POW, v, p0 - 1), p0));
         break;
     case WK_UOP_RPOW_SCALAR: r = MUL(G, MULS(v, log(p0))); break;
     case WK_UOP_LEAKY_RELU: r = x_where(&s, x_bins(&s, WK_OP_GT, v, 0), G, MULS(G, p0)); break;

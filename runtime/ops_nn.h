@@ -173,6 +173,17 @@ void wk_cpu_nn_bn_apply(wk_dtype dt, const void *x, int64_t outer, int64_t C, in
 void wk_cpu_nn_bn_backward(wk_dtype dt, const void *x, const void *g, int64_t outer, int64_t C, int64_t inner,
                            const double *mean, const double *invstd, const void *w, bool train, void *gx,
                            double *sum_g, double *sum_gxhat);
+/* embedding backward (cpu_nn_embed.c): gw[ix[i]] += g[i] in order, rows of D, skipping pad. */
+void wk_cpu_nn_embedding_backward(const int64_t *ix, int64_t m, int64_t pad, const void *g, int64_t D, void *gw, bool f64);
+/* Elementwise losses (cpu_nn_loss.c), contiguous operands of the input's dtype. kind: WK_LOSS_*;
+ * p: beta / delta; norm: 1/numel for a mean; gs: g has n elements (else one). bce_forward
+ * returns false when an input is outside [0, 1]. */
+enum { WK_LOSS_SMOOTH_L1, WK_LOSS_HUBER };
+void wk_cpu_nn_pwloss_forward(int kind, double p, const void *x, const void *t, void *out, int64_t n, bool f64);
+void wk_cpu_nn_pwloss_backward(int kind, double p, double norm, const void *x, const void *t, const void *g, bool gs,
+                               void *out, int64_t n, bool f64);
+bool wk_cpu_nn_bce_forward(const void *x, const void *t, void *out, int64_t n, bool f64);
+void wk_cpu_nn_bce_backward(const void *g, bool gs, const void *x, const void *t, void *out, int64_t n, bool f64);
 void wk_cpu_nn_ln_forward(wk_dtype dt, const void *x, int64_t rows, int64_t cols, double eps, const void *w,
                           const void *b, void *y, double *mean, double *rstd);
 void wk_cpu_nn_ln_backward(wk_dtype dt, const void *x, const void *g, int64_t rows, int64_t cols,

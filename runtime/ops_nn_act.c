@@ -80,10 +80,16 @@ static void act_loop(int k, const double *p, const wk_tensor *x, const wk_tensor
 static bool bw_act(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     wk_tensor *x = wk_ag_saved(n, 0);
     if (!x) return false;
-    wk_tensor *go = wk_tensor_contiguous(g[0]);
-    wk_tensor *r = go ? wk_tensor_empty(x->ndim, x->shape, x->dtype, WK_CPU) : NULL;
-    if (r) act_loop((int)n->iv[0], n->dv, x, go, r, true, true);
+    if (n->iv[0] == A_GELU_TANH) {  /* PyTorch's formula in one fused pass (x saved in its own layout) */
+        bool done = false;
+        gin[0] = wk_cpu_act_grad(WK_ABW_GELU_TANH, g[0], x, 0, &done);
+        if (done) return gin[0] != NULL;
+    }
+    wk_tensor *go = wk_tensor_contiguous(g[0]), *xc = go ? wk_tensor_contiguous(x) : NULL;
+    wk_tensor *r = xc ? wk_tensor_empty(x->ndim, x->shape, x->dtype, WK_CPU) : NULL;
+    if (r) act_loop((int)n->iv[0], n->dv, xc, go, r, true, true);
     wk_tensor_decref(go);
+    wk_tensor_decref(xc);
     gin[0] = r;
     return r != NULL;
 }
@@ -100,7 +106,7 @@ static wk_tensor *activation(int k, wk_tensor *a, double p0, double p1, double p
             n->iv[0] = k;
             memcpy(n->dv, p, sizeof p);
             wk_ag_set_output(n, 0, out);
-            wk_ag_save(n, x);
+            wk_ag_save(n, k == A_GELU_TANH ? a : x);
             wk_node_decref(n);
         } else { wk_tensor_decref(out); out = NULL; }
     }
@@ -172,15 +178,8 @@ static bool bw_embedding(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     if (!idx) return false;
     wk_tensor *go = wk_tensor_contiguous(g[0]), *gw = go ? wk_nn_grad_like(n, 0, true) : NULL;
     if (gw) {
-        int64_t D = n->in[0].shape[1], pad = n->iv[0];
-        const int64_t *ix = wk_tensor_data(idx);
-        bool f64 = gw->dtype == WK_DT_F64;
-        void *pw = wk_tensor_data(gw), *pg = wk_tensor_data(go);
-        for (int64_t i = 0, m = wk_tensor_numel(idx); i < m; i++) {
-            if (ix[i] == pad) continue;
-            for (int64_t j = 0; j < D; j++)
-                wk_nn_st(pw, ix[i] * D + j, wk_nn_ld(pw, ix[i] * D + j, f64) + wk_nn_ld(pg, i * D + j, f64), f64);
-        }
+        wk_cpu_nn_embedding_backward(wk_tensor_data(idx), wk_tensor_numel(idx), n->iv[0], wk_tensor_data(go),
+                                     n->in[0].shape[1], wk_tensor_data(gw), gw->dtype == WK_DT_F64);
     }
     wk_tensor_decref(go);
     gin[0] = gw;

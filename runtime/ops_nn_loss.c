@@ -271,110 +271,60 @@ wk_tensor *wk_op_cross_entropy(wk_tensor *input, wk_tensor *target, wk_tensor *w
     return ce_indices(input, target, weight, red, ignore_index, label_smoothing, cdim);
 }
 
-/* ================================================================== fused pointwise losses */
-enum { L_SMOOTH_L1, L_HUBER, L_BCE, L_BCE_LOGITS };
-
-static double softplus_neg(double x) { return log1p(exp(-fabs(x))) + fmax(-x, 0); }  /* log(1 + e^-x) */
-
-/* loss(x, t) and its partial derivatives; p: beta / delta; pw: pos_weight. */
-static double lval(int k, double x, double t, double p, double pw) {
-    double d = x - t, a = fabs(d);
-    switch (k) {
-    case L_SMOOTH_L1: return a < p ? 0.5 * d * d / p : a - 0.5 * p;
-    case L_HUBER: return a < p ? 0.5 * d * d : p * (a - 0.5 * p);
-    case L_BCE: return -(t * fmax(log(x), -100) + (1 - t) * fmax(log1p(-x), -100));
-    default: return (1 - t) * x + (1 + (pw - 1) * t) * softplus_neg(x);
-    }
-}
-
-static double ldx(int k, double x, double t, double p, double pw) {
-    double d = x - t;
-    switch (k) {
-    case L_SMOOTH_L1: return fabs(d) < p ? d / p : (d > 0) - (d < 0);
-    case L_HUBER: return d < -p ? -p : d > p ? p : d;
-    case L_BCE: return d / fmax((1 - x) * x, 1e-12);
-    default: return (1 + (pw - 1) * t) / (1 + exp(-x)) - pw * t;
-    }
-}
-
-static double ldt(int k, double x, double t, double p, double pw) {
-    if (k == L_BCE) return -(fmax(log(x), -100) - fmax(log1p(-x), -100));
-    if (k == L_BCE_LOGITS) return -x + (pw - 1) * softplus_neg(x);
-    return -ldx(k, x, t, p, pw);
-}
-
-typedef struct ploss { int kind; double p; wk_reduction red; } ploss;
-
-static bool bw_ploss(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
-    wk_tensor *v[4] = {wk_ag_saved(n, 0), wk_ag_saved(n, 1), NULL, NULL};
+/* ================================================================== smooth_l1 / huber */
+/* ATen's kernels (cpu_nn_loss.c) over the broadcast, contiguous operands. */
+/* SmoothL1LossBackward0 / HuberLossBackward0: the input's gradient from (x, t), the target's
+ * from (t, x) as derivatives.yaml swaps them. iv: kind, reduction; dv[0]: beta / delta. */
+static bool bw_pwloss(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
+    wk_tensor *v[2] = {wk_ag_saved(n, 0), wk_ag_saved(n, 1)};
     if (!v[0] || !v[1]) return false;
-    for (int i = 2; i < 4; i++)
-        if (n->saved[i].t && !(v[i] = wk_ag_saved(n, i))) return false;
-    int kind = (int)n->iv[0];
-    wk_reduction red = (wk_reduction)n->iv[1];
-    wk_tensor *go = wk_tensor_contiguous(g[0]);
     int64_t N = wk_tensor_numel(v[0]);
-    bool f64 = v[0]->dtype == WK_DT_F64;
-    double scale = red == WK_REDUCTION_MEAN ? 1.0 / (double)N : 1.0;
+    double norm = n->iv[1] == WK_REDUCTION_MEAN ? 1.0 / (double)N : 1.0;
+    wk_tensor *gc = wk_tensor_to_dtype(g[0], v[0]->dtype, false), *go = gc ? wk_tensor_contiguous(gc) : NULL;
+    wk_tensor_decref(gc);
     bool ok = go != NULL;
-    for (int which = 0; ok && which < 2; which++) {
-        if (!n->next[which].fn) continue;
+    for (int w = 0; ok && w < 2; w++) {
+        if (!n->next[w].fn) continue;
         wk_tensor *r = wk_tensor_empty(v[0]->ndim, v[0]->shape, v[0]->dtype, WK_CPU);
         if (!(ok = r != NULL)) break;
-        for (int64_t i = 0; i < N; i++) {
-            double x = wk_nn_ld(wk_tensor_data(v[0]), i, f64), t = wk_nn_ld(wk_tensor_data(v[1]), i, f64);
-            double w = v[2] ? wk_nn_ld(wk_tensor_data(v[2]), i, f64) : 1, pw = v[3] ? wk_nn_ld(wk_tensor_data(v[3]), i, f64) : 1;
-            double gv = wk_nn_ld(wk_tensor_data(go), red == WK_REDUCTION_NONE ? i : 0, f64);
-            double d = which == 0 ? ldx(kind, x, t, n->dv[0], pw) : ldt(kind, x, t, n->dv[0], pw);
-            wk_nn_st(wk_tensor_data(r), i, gv * w * d * scale, f64);
-        }
-        gin[which] = r;
+        wk_cpu_nn_pwloss_backward((int)n->iv[0], n->dv[0], norm, wk_tensor_data(v[w]), wk_tensor_data(v[1 - w]), wk_tensor_data(go),
+                    wk_tensor_numel(go) == N && N > 1, wk_tensor_data(r), N, v[0]->dtype == WK_DT_F64);
+        gin[w] = r;
     }
     wk_tensor_decref(go);
     return ok;
 }
 
-/* t broadcast to shape and made contiguous in dtype dt (NULL stays NULL). */
+/* t broadcast to shape and made contiguous in dtype dt. */
 static wk_tensor *dense(wk_scope *s, wk_tensor *t, int nd, const int64_t *shape, wk_dtype dt) {
-    if (!t) return NULL;
     wk_tensor *c = x_own(s, wk_tensor_to_dtype(t, dt, false));
     wk_tensor *e = c ? x_own(s, wk_tensor_expand(c, nd, shape)) : NULL;
     return e ? x_own(s, wk_tensor_contiguous(e)) : NULL;
 }
 
-static wk_tensor *pointwise_loss(const ploss *k, const char *name, wk_tensor *x, wk_tensor *t, wk_tensor *w, wk_tensor *pw) {
-    wk_tensor *const ts[4] = {x, t, w, pw};
-    if (!wk_ops_same_device(4, ts) || !wk_nn_check_float(x, name)) return NULL;
+static wk_tensor *pointwise_loss(int kind, double p, wk_reduction red, const char *name, wk_tensor *x, wk_tensor *t) {
+    wk_tensor *const ins[2] = {x, t};
+    if (!wk_ops_same_device(2, ins) || !wk_nn_check_float(x, name)) return NULL;
     int nd;
     int64_t shape[WK_MAX_DIMS];
     if (!wk_broadcast_shapes(x->ndim, x->shape, t->ndim, t->shape, &nd, shape)) return NULL;
     wk_scope s = {0};
-    wk_tensor *v[4] = {dense(&s, x, nd, shape, x->dtype), dense(&s, t, nd, shape, x->dtype),
-                       dense(&s, w, nd, shape, x->dtype), dense(&s, pw, nd, shape, x->dtype)};
-    if (!v[0] || !v[1] || (w && !v[2]) || (pw && !v[3])) return x_ret(&s, NULL);
-    int64_t N = wk_tensor_numel(v[0]);
-    bool f64 = x->dtype == WK_DT_F64;
-    if (k->kind == L_BCE)
-        for (int64_t i = 0; i < N; i++) {
-            double xv = wk_nn_ld(wk_tensor_data(v[0]), i, f64);
-            if (!(xv >= 0 && xv <= 1)) { wk_rt_err(WK_ERR_RUNTIME, "all elements of input should be between 0 and 1"); return x_ret(&s, NULL); }
-        }
-    wk_tensor *out = k->red == WK_REDUCTION_NONE ? wk_tensor_empty(nd, shape, x->dtype, WK_CPU) : wk_tensor_empty(0, NULL, x->dtype, WK_CPU);
-    double total = 0;
-    for (int64_t i = 0; out && i < N; i++) {
-        double wv = v[2] ? wk_nn_ld(wk_tensor_data(v[2]), i, f64) : 1, pv = v[3] ? wk_nn_ld(wk_tensor_data(v[3]), i, f64) : 1;
-        double l = wv * lval(k->kind, wk_nn_ld(wk_tensor_data(v[0]), i, f64), wk_nn_ld(wk_tensor_data(v[1]), i, f64), k->p, pv);
-        if (k->red == WK_REDUCTION_NONE) wk_nn_st(wk_tensor_data(out), i, l, f64);
-        total += l;
-    }
-    if (out && k->red != WK_REDUCTION_NONE) wk_nn_st(wk_tensor_data(out), 0, k->red == WK_REDUCTION_MEAN ? total / (double)N : total, f64);
-    wk_tensor *ins[2] = {x, t};
+    wk_tensor *v[2] = {dense(&s, x, nd, shape, x->dtype), dense(&s, t, nd, shape, x->dtype)};
+    wk_tensor *loss = v[0] && v[1] ? x_own(&s, wk_tensor_empty(nd, shape, x->dtype, WK_CPU)) : NULL;
+    if (!loss) return x_ret(&s, NULL);
+    wk_cpu_nn_pwloss_forward(kind, p, wk_tensor_data(v[0]), wk_tensor_data(v[1]), wk_tensor_data(loss), wk_tensor_numel(loss),
+               x->dtype == WK_DT_F64);
+    bool was = wk_grad_enabled();
+    wk_grad_set_enabled(false);
+    wk_tensor *out = reduce(loss, red);
+    wk_grad_set_enabled(was);
     if (out && wk_ag_needs(2, ins)) {
-        wk_node *n = wk_ag_node(name, bw_ploss, 2, ins, 1);
+        wk_node *n = wk_ag_node(name, bw_pwloss, 2, ins, 1);
         if (n) {
-            n->iv[0] = k->kind; n->iv[1] = k->red; n->dv[0] = k->p;
+            n->iv[0] = kind; n->iv[1] = red; n->dv[0] = p;
             wk_ag_set_output(n, 0, out);
-            for (int i = 0; i < 4; i++) wk_ag_save(n, v[i]);
+            wk_ag_save(n, v[0]);
+            wk_ag_save(n, v[1]);
             wk_node_decref(n);
         } else { wk_tensor_decref(out); out = NULL; }
     }
@@ -439,14 +389,12 @@ wk_tensor *wk_op_l1_loss(wk_tensor *input, wk_tensor *target, wk_reduction red) 
 wk_tensor *wk_op_smooth_l1_loss(wk_tensor *input, wk_tensor *target, wk_reduction red, double beta) {
     if (beta < 0) { wk_rt_err(WK_ERR_RUNTIME, "smooth_l1_loss does not support negative values for beta."); return NULL; }
     if (beta == 0) return wk_op_l1_loss(input, target, red);
-    ploss k = {L_SMOOTH_L1, beta, red};
-    return pointwise_loss(&k, "SmoothL1LossBackward0", input, target, NULL, NULL);
+    return pointwise_loss(WK_LOSS_SMOOTH_L1, beta, red, "SmoothL1LossBackward0", input, target);
 }
 
 wk_tensor *wk_op_huber_loss(wk_tensor *input, wk_tensor *target, wk_reduction red, double delta) {
     if (!(delta > 0)) { wk_rt_err(WK_ERR_RUNTIME, "huber_loss does not support non-positive values for delta."); return NULL; }
-    ploss k = {L_HUBER, delta, red};
-    return pointwise_loss(&k, "HuberLossBackward0", input, target, NULL, NULL);
+    return pointwise_loss(WK_LOSS_HUBER, delta, red, "HuberLossBackward0", input, target);
 }
 
 static bool same_size(const wk_tensor *x, const wk_tensor *t, bool logits) {
@@ -458,15 +406,195 @@ static bool same_size(const wk_tensor *x, const wk_tensor *t, bool logits) {
     return wk_rt_err(WK_ERR_VALUE, "Using a target size (torch.Size(%s)) that is different to the input size (torch.Size(%s)) is deprecated. Please ensure they have the same size.", a, b);
 }
 
+/* ================================================================== binary cross entropy */
+/* PyTorch multiplies the loss (input's shape) by weight / pos_weight in place: a bigger
+ * broadcast shape is the in-place error. */
+static bool fits_input(const wk_tensor *x, const wk_tensor *o) {
+    int nd;
+    int64_t shape[WK_MAX_DIMS];
+    if (!o) return true;
+    if (!wk_broadcast_shapes(x->ndim, x->shape, o->ndim, o->shape, &nd, shape)) return false;
+    if (nd == x->ndim && !memcmp(shape, x->shape, (size_t)nd * sizeof *shape)) return true;
+    char a[256], b[256];
+    wk_shape_str(a, sizeof a, x->ndim, x->shape);
+    wk_shape_str(b, sizeof b, nd, shape);
+    return wk_rt_err(WK_ERR_RUNTIME, "output with shape %s doesn't match the broadcast shape %s", a, b);
+}
+
+/* The shared tail of every BCE gradient: g * w, then / numel for a mean (PyTorch's div_). */
+static wk_tensor *bce_grad_tail(wk_scope *s, wk_tensor *r, wk_tensor *w, wk_reduction red, double numel) {
+    if (r && w) r = x_bin(s, WK_OP_MUL, r, w);
+    if (r && red == WK_REDUCTION_MEAN) r = x_bins(s, WK_OP_DIV, r, numel);
+    return r;
+}
+
+/* saved: x, t, weight (or none), pos_weight (or none); iv[0]: reduction. */
+static bool bce_saved(wk_node *n, wk_tensor **v) {
+    for (int i = 0; i < 4; i++) {
+        v[i] = NULL;
+        if ((i < 2 || n->saved[i].t) && !(v[i] = wk_ag_saved(n, i))) return false;
+    }
+    return true;
+}
+
+/* 1.13's log_sigmoid: min(x, 0) - log1p(exp(-|x|)), op by op. */
+static wk_tensor *log_sigmoid(wk_scope *s, wk_tensor *x) {
+    wk_val zero = wk_vf(0);
+    wk_tensor *m = x ? x_own(s, wk_op_clamp(x, NULL, &zero)) : NULL;
+    wk_tensor *l = x ? x_un(s, WK_UOP_LOG1P, x_un(s, WK_UOP_EXP, x_un(s, WK_UOP_NEG, x_un(s, WK_UOP_ABS, x)))) : NULL;
+    return m && l ? x_bin(s, WK_OP_SUB, m, l) : NULL;
+}
+
+/* input.sigmoid() with ATen's bits: float64 as its vector kernel, (exp(-x) + 1).reciprocal()
+ * (the runtime's float64 sigmoid rounds some elements differently). */
+static wk_tensor *aten_sigmoid(wk_scope *s, wk_tensor *x) {
+    if (x->dtype != WK_DT_F64) return x_un(s, WK_UOP_SIGMOID, x);
+    return x_un(s, WK_UOP_RECIPROCAL, x_bins(s, WK_OP_ADD, x_un(s, WK_UOP_EXP, x_un(s, WK_UOP_NEG, x)), 1));
+}
+
+/* BinaryCrossEntropyWithLogitsBackward0 as 1.13's binary_cross_entropy_with_logits_backward
+ * and _target_backward build it, op by op. */
+static bool bw_bce_logits(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
+    wk_tensor *v[4];
+    if (!bce_saved(n, v)) return false;
+    wk_tensor *x = v[0], *t = v[1], *w = v[2], *pw = v[3];
+    wk_reduction red = (wk_reduction)n->iv[0];
+    double numel = (double)wk_tensor_numel(x);
+    wk_scope s = {0};
+    wk_tensor *gx = NULL, *gt = NULL;
+    if (n->next[0].fn) {
+        wk_tensor *sg = aten_sigmoid(&s, x), *tp = pw ? x_bin(&s, WK_OP_MUL, pw, t) : NULL;
+        wk_tensor *a = pw ? x_bin(&s, WK_OP_SUB, x_bins(&s, WK_OP_ADD, tp, 1), t) : NULL;
+        wk_tensor *d = pw ? x_bin(&s, WK_OP_SUB, x_bin(&s, WK_OP_MUL, a, sg), tp) : x_bin(&s, WK_OP_SUB, sg, t);
+        gx = bce_grad_tail(&s, d ? x_bin(&s, WK_OP_MUL, d, g[0]) : NULL, w, red, numel);
+        if (!gx) return x_ret(&s, NULL), false;
+    }
+    if (n->next[1].fn) {
+        wk_tensor *d;
+        if (pw) {
+            wk_tensor *lneg = log_sigmoid(&s, x_un(&s, WK_UOP_NEG, x)), *lpos = log_sigmoid(&s, x);
+            d = lneg && lpos ? x_bin(&s, WK_OP_SUB, lneg, x_bin(&s, WK_OP_MUL, lpos, pw)) : NULL;
+        } else d = x_un(&s, WK_UOP_NEG, x);
+        gt = bce_grad_tail(&s, d ? x_bin(&s, WK_OP_MUL, d, g[0]) : NULL, w, red, numel);
+        if (!gt) return x_ret(&s, NULL), false;
+    }
+    gin[0] = gx ? wk_tensor_incref(gx) : NULL;
+    gin[1] = gt ? wk_tensor_incref(gt) : NULL;
+    x_free(&s);
+    return true;
+}
+
+/* 1.13's composite: max_val = (-x).clamp_min(0);
+ * loss = (1 - t) * x + max_val + log(exp(-max_val) + exp(-x - max_val)), or with pos_weight
+ * (1 - t) * x + ((pw - 1) * t + 1) * (log(...) + max_val); then * weight; then reduced. */
+static wk_tensor *bce_logits_forward(wk_tensor *x, wk_tensor *t, wk_tensor *w, wk_tensor *pw, wk_reduction red) {
+    wk_scope s = {0};
+    wk_val zero = wk_vf(0);
+    wk_tensor *nx = x_un(&s, WK_UOP_NEG, x);
+    wk_tensor *mv = nx ? x_own(&s, wk_op_clamp(nx, &zero, NULL)) : NULL;
+    wk_tensor *e1 = mv ? x_un(&s, WK_UOP_EXP, x_un(&s, WK_UOP_NEG, mv)) : NULL;
+    wk_tensor *e2 = mv ? x_un(&s, WK_UOP_EXP, x_bin(&s, WK_OP_SUB, nx, mv)) : NULL;
+    wk_tensor *lg = e1 && e2 ? x_un(&s, WK_UOP_LOG, x_bin(&s, WK_OP_ADD, e1, e2)) : NULL;
+    wk_tensor *lin = x_bin(&s, WK_OP_MUL, x_sbin(&s, WK_OP_SUB, 1, t), x);
+    wk_tensor *loss;
+    if (pw) {
+        wk_tensor *lw = x_bins(&s, WK_OP_ADD, x_bin(&s, WK_OP_MUL, x_bins(&s, WK_OP_SUB, pw, 1), t), 1);
+        loss = lg && lin && lw ? x_bin(&s, WK_OP_ADD, lin, x_bin(&s, WK_OP_MUL, lw, x_bin(&s, WK_OP_ADD, lg, mv))) : NULL;
+    } else
+        loss = lg && lin ? x_bin(&s, WK_OP_ADD, x_bin(&s, WK_OP_ADD, lin, mv), lg) : NULL;
+    if (loss && w) loss = x_bin(&s, WK_OP_MUL, loss, w);
+    return x_ret(&s, loss ? x_own(&s, reduce(loss, red)) : NULL);
+}
+
+/* Records node `name` (inputs ins[0..1]; saves v: x, t, w, pw) over out; out is consumed on failure. */
+static wk_tensor *bce_record(const char *name, wk_backward_fn fn, wk_tensor *out, wk_tensor *const *ins,
+                             wk_tensor *const *v, wk_reduction red) {
+    if (!out || !wk_ag_needs(2, ins)) return out;
+    wk_node *n = wk_ag_node(name, fn, 2, ins, 1);
+    if (!n) { wk_tensor_decref(out); return NULL; }
+    n->iv[0] = red;
+    wk_ag_set_output(n, 0, out);
+    for (int i = 0; i < 4; i++) wk_ag_save(n, v[i]);
+    wk_node_decref(n);
+    return out;
+}
+
+/* BinaryCrossEntropyBackward0: the kernel above, then * weight, / numel; the target's
+ * gradient is 1.13's (log(1 - x) - log(x)) * g (* weight, / numel). */
+static bool bw_bce(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
+    wk_tensor *v[4];
+    if (!bce_saved(n, v)) return false;
+    wk_tensor *x = v[0], *w = v[2];
+    wk_reduction red = (wk_reduction)n->iv[0];
+    double numel = (double)wk_tensor_numel(x);
+    wk_scope s = {0};
+    wk_tensor *gx = NULL, *gt = NULL;
+    if (n->next[0].fn) {
+        wk_tensor *gc = x_own(&s, wk_tensor_contiguous(g[0]));
+        wk_tensor *r = gc ? x_own(&s, wk_tensor_empty(x->ndim, x->shape, x->dtype, WK_CPU)) : NULL;
+        if (r) wk_cpu_nn_bce_backward(wk_tensor_data(gc), wk_tensor_numel(gc) > 1 || gc->ndim > 0, wk_tensor_data(x),
+                               wk_tensor_data(v[1]), wk_tensor_data(r), wk_tensor_numel(x), x->dtype == WK_DT_F64);
+        if (!(gx = bce_grad_tail(&s, r, w, red, numel))) return x_ret(&s, NULL), false;
+    }
+    if (n->next[1].fn) {
+        wk_tensor *l1 = x_un(&s, WK_UOP_LOG, x_sbin(&s, WK_OP_SUB, 1, x)), *l0 = x_un(&s, WK_UOP_LOG, x);
+        wk_tensor *d = x_bin(&s, WK_OP_MUL, x_bin(&s, WK_OP_SUB, l1, l0), g[0]);
+        if (!(gt = bce_grad_tail(&s, d, w, red, numel))) return x_ret(&s, NULL), false;
+    }
+    gin[0] = gx ? wk_tensor_incref(gx) : NULL;
+    gin[1] = gt ? wk_tensor_incref(gt) : NULL;
+    x_free(&s);
+    return true;
+}
+
+static wk_tensor *bce_forward(wk_tensor *x, wk_tensor *t, wk_tensor *w, wk_reduction red) {
+    wk_scope s = {0};
+    wk_tensor *xc = x_own(&s, wk_tensor_contiguous(x)), *tc = x_own(&s, wk_tensor_contiguous(t));
+    wk_tensor *loss = xc && tc ? x_own(&s, wk_tensor_empty(x->ndim, x->shape, x->dtype, WK_CPU)) : NULL;
+    if (loss && !wk_cpu_nn_bce_forward(wk_tensor_data(xc), wk_tensor_data(tc), wk_tensor_data(loss), wk_tensor_numel(x),
+                            x->dtype == WK_DT_F64)) {
+        wk_rt_err(WK_ERR_RUNTIME, "all elements of input should be between 0 and 1");
+        loss = NULL;
+    }
+    if (loss && w) loss = x_bin(&s, WK_OP_MUL, loss, w);
+    return x_ret(&s, loss ? x_own(&s, reduce(loss, red)) : NULL);
+}
+
+/* Common checks and the no-grad forward; contiguous x and t are what the node saves. */
+static wk_tensor *bce_common(bool logits, wk_tensor *x, wk_tensor *t, wk_tensor *w, wk_tensor *pw, wk_reduction red) {
+    wk_tensor *const ts[4] = {x, t, w, pw};
+    const char *name = logits ? "binary_cross_entropy_with_logits" : "binary_cross_entropy";
+    if (!wk_ops_same_device(4, ts) || !wk_nn_check_float(x, name) || !same_size(x, t, logits)) return NULL;
+    if (!logits && t->dtype != x->dtype)
+        return wk_rt_err(WK_ERR_RUNTIME, "Found dtype %s but expected %s", wk_dtype_scalar_name(t->dtype),
+                         wk_dtype_scalar_name(x->dtype)), NULL;
+    if (logits && t->dtype == WK_DT_BOOL)
+        return wk_rt_err(WK_ERR_RUNTIME, "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead."), NULL;
+    if (logits && !wk_dtype_is_float(t->dtype))  /* (1 - t).mul_(x) in t's type */
+        return wk_rt_err(WK_ERR_RUNTIME, "result type %s can't be cast to the desired output type %s",
+                         wk_dtype_scalar_name(wk_dtype_promote(x->dtype, t->dtype)), wk_dtype_scalar_name(t->dtype)), NULL;
+    if (!fits_input(x, w) || !fits_input(x, pw)) return NULL;
+    bool was = wk_grad_enabled();
+    wk_grad_set_enabled(false);
+    wk_tensor *out = logits ? bce_logits_forward(x, t, w, pw, red) : bce_forward(x, t, w, red);
+    wk_grad_set_enabled(was);
+    return out;
+}
+
 wk_tensor *wk_op_binary_cross_entropy(wk_tensor *input, wk_tensor *target, wk_tensor *weight, wk_reduction red) {
-    if (!same_size(input, target, false)) return NULL;
-    ploss k = {L_BCE, 0, red};
-    return pointwise_loss(&k, "BinaryCrossEntropyBackward0", input, target, weight, NULL);
+    wk_tensor *out = bce_common(false, input, target, weight, NULL, red);
+    wk_tensor *xc = out ? wk_tensor_contiguous(input) : NULL, *tc = xc ? wk_tensor_contiguous(target) : NULL;
+    wk_tensor *const v[4] = {xc, tc, weight, NULL}, *const ins[2] = {input, target};
+    wk_tensor *r = tc ? bce_record("BinaryCrossEntropyBackward0", bw_bce, out, ins, v, red) : NULL;
+    if (out && !tc) wk_tensor_decref(out);
+    wk_tensor_decref(xc);
+    wk_tensor_decref(tc);
+    return r;
 }
 
 wk_tensor *wk_op_binary_cross_entropy_with_logits(wk_tensor *input, wk_tensor *target, wk_tensor *weight,
                                                   wk_tensor *pos_weight, wk_reduction red) {
-    if (!same_size(input, target, true)) return NULL;
-    ploss k = {L_BCE_LOGITS, 0, red};
-    return pointwise_loss(&k, "BinaryCrossEntropyWithLogitsBackward0", input, target, weight, pos_weight);
+    wk_tensor *out = bce_common(true, input, target, weight, pos_weight, red);
+    wk_tensor *const v[4] = {input, target, weight, pos_weight};
+    return bce_record("BinaryCrossEntropyWithLogitsBackward0", bw_bce_logits, out, v, v, red);
 }

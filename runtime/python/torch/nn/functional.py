@@ -1025,3 +1025,99 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
                                                     reduction, pos_weight)
     return _nn.binary_cross_entropy_with_logits(
         input, target, weight, pos_weight, _legacy_reduction(size_average, reduce, reduction))
+
+
+# ---------------------------------------------------------------- interpolate (torch._C._nn.upsample)
+
+_INTERP_MODES = ('nearest | linear | bilinear | bicubic | trilinear | area | nearest-exact')
+
+
+def _interp_sizes(input, size, scale_factor, dim):
+    """(output_size, scale_factors) as F.interpolate hands them to the upsample ops."""
+    if size is not None and scale_factor is not None:
+        raise ValueError("only one of size or scale_factor should be defined")
+    if size is not None:
+        if isinstance(size, (list, tuple)):
+            if len(size) != dim:
+                raise ValueError(
+                    "Input and output must have the same number of spatial dimensions, but got "
+                    f"input with spatial dimensions of {list(input.shape[2:])} and output size of {size}. "
+                    "Please provide input tensor in (N, C, d1, d2, ...,dK) format and "
+                    "output size in (o1, o2, ...,oK) format.")
+            return list(size), None
+        return [size for _ in range(dim)], None
+    if scale_factor is not None:
+        if isinstance(scale_factor, (list, tuple)):
+            if len(scale_factor) != dim:
+                raise ValueError(
+                    "Input and scale_factor must have the same number of spatial dimensions, but "
+                    f"got input with spatial dimensions of {list(input.shape[2:])} and "
+                    f"scale_factor of shape {scale_factor}. "
+                    "Please provide input tensor in (N, C, d1, d2, ...,dK) format and "
+                    "scale_factor in (s1, s2, ...,sK) format.")
+            return None, list(scale_factor)
+        return None, [scale_factor for _ in range(dim)]
+    raise ValueError("either size or scale_factor should be defined")
+
+
+def _interp_wrong_rank(nd, mode):
+    need = {'linear': 3, 'bilinear': 4, 'trilinear': 5}
+    if mode in need and nd in (3, 4, 5) and nd != need[mode]:
+        raise NotImplementedError("Got %dD input, but %s mode needs %dD input" % (nd, mode, need[mode]))
+    raise NotImplementedError(
+        "Input Error: Only 3D, 4D and 5D input Tensors supported"
+        " (got {}D) for the modes: {} (got {})".format(nd, _INTERP_MODES, mode))
+
+
+def interpolate(input, size=None, scale_factor=None, mode='nearest', align_corners=None,
+                recompute_scale_factor=None, antialias=False):
+    if mode in ("nearest", "area", "nearest-exact"):
+        if align_corners is not None:
+            raise ValueError("align_corners option can only be set with the "
+                             "interpolating modes: linear | bilinear | bicubic | trilinear")
+    elif align_corners is None:
+        align_corners = False
+    dim = input.dim() - 2
+    output_size, scale_factors = _interp_sizes(input, size, scale_factor, dim)
+    if recompute_scale_factor and size is not None:
+        raise ValueError("recompute_scale_factor is not meaningful with an explicit size.")
+    if mode == "area" and output_size is None:
+        recompute_scale_factor = True
+    if recompute_scale_factor:
+        output_size = [int(math.floor(float(input.size(i + 2)) * scale_factors[i])) for i in range(dim)]
+        scale_factors = None
+    if antialias and not (mode in ("bilinear", "bicubic") and input.ndim == 4):
+        raise ValueError("Anti-alias option is only supported for bilinear and bicubic modes")
+    nd = input.dim()
+    if mode == "area" and nd == 4:
+        return adaptive_avg_pool2d(input, output_size)
+    built = (mode == 'nearest' and nd in (3, 4)) or (mode == 'bilinear' and nd == 4)
+    if not built:
+        known = mode in ('nearest', 'nearest-exact', 'area', 'linear', 'bilinear', 'bicubic', 'trilinear')
+        if known and (mode, nd) in (('nearest', 5), ('nearest-exact', 3), ('nearest-exact', 4),
+                                   ('nearest-exact', 5), ('area', 3), ('area', 5), ('linear', 3),
+                                   ('trilinear', 5), ('bicubic', 4)):
+            raise NotImplementedError("F.interpolate: mode '%s' on %dD input is not built in wick yet" % (mode, nd))
+        _interp_wrong_rank(nd, mode)
+    if antialias:
+        raise NotImplementedError("F.interpolate: antialias=True is not built in wick yet")
+    if input.is_cuda:
+        raise NotImplementedError("F.interpolate: CUDA tensors are not supported by wick's upsampling yet")
+    sc = scale_factors if scale_factors is not None else [0.0, 0.0]
+    if len(sc) == 1:
+        sc = [0.0, sc[0]]
+    sc = [0.0 if s is None else float(s) for s in sc]
+    return _nn.upsample(input, output_size if output_size is not None else [], sc[0], sc[1],
+                        mode == 'bilinear', bool(align_corners))
+
+
+def upsample(input, size=None, scale_factor=None, mode='nearest', align_corners=None):
+    return interpolate(input, size, scale_factor, mode, align_corners)
+
+
+def upsample_nearest(input, size=None, scale_factor=None):
+    return interpolate(input, size, scale_factor, mode='nearest')
+
+
+def upsample_bilinear(input, size=None, scale_factor=None):
+    return interpolate(input, size, scale_factor, mode='bilinear', align_corners=True)

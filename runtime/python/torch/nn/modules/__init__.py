@@ -11,6 +11,7 @@ from torch.nn.modules.normalization import LayerNorm
 from torch.nn.modules.flatten import Flatten, Unflatten
 from torch.nn.modules.container import Sequential, ModuleList, ModuleDict, ParameterList
 from torch.nn.modules.sparse import Embedding
+from torch.nn.modules.upsampling import Upsample, UpsamplingNearest2d, UpsamplingBilinear2d
 from torch.nn.modules.rnn import RNNBase, RNN, LSTM, GRU
 from torch.nn.modules.loss import MSELoss, L1Loss, SmoothL1Loss, HuberLoss, NLLLoss, \
     CrossEntropyLoss, BCELoss, BCEWithLogitsLoss
@@ -23,4 +24,5 @@ __all__ = [
     'Unflatten', 'Sequential', 'ModuleList', 'ModuleDict', 'ParameterList', 'Embedding',
     'RNNBase', 'RNN', 'LSTM', 'GRU', 'MSELoss', 'L1Loss', 'SmoothL1Loss', 'HuberLoss', 'NLLLoss',
     'CrossEntropyLoss', 'BCELoss', 'BCEWithLogitsLoss',
+    'Upsample', 'UpsamplingNearest2d', 'UpsamplingBilinear2d',
 ]

@@ -80,9 +80,16 @@ typedef struct {
 /* exp and log: SLEEF's bits in float32 and float64 (PyTorch maps every element through vec::map). */
 #define VSEL2(C, fn) _Generic((C)0, float: wk_vm_##fn##f, double: wk_vm_##fn)
 /* Ops PyTorch runs as SIMD on blocks of 16 and libm on the row's tail: fn_vf(x, in_vector_part). */
-#define VTAIL(C, fn) _Generic((C)0, float: fn##_vf, double: fn##_vd)((x), vecrow_ && wk_vm_in_vector_part(i, n))
+/* The blocks are 2 vectors: 16 floats, 8 doubles (cpu_kernel_vec's unrolled step). */
+#define VBLOCK(C) _Generic((C)0, double: WK_VM_VEC_BLOCK / 2, default: WK_VM_VEC_BLOCK)
+#define VTAIL(C, fn) _Generic((C)0, float: fn##_vf, double: fn##_vd)((x), vecrow_ && i < n - n % VBLOCK(C))
 static inline float f_sigmoid_vf(float x, int vec) { return 1.0f / (1.0f + (vec ? wk_vm_expf(-x) : expf(-x))); }
-static inline double f_sigmoid_vd(double x, int vec) { (void)vec; return 1.0 / (1.0 + exp(-x)); }
+static inline double f_sigmoid_vd(double x, int vec) { return 1.0 / (1.0 + (vec ? wk_vm_exp(-x) : exp(-x))); }
+/* softplus with beta 1, threshold 20: SLEEF's exp then log1p on the SIMD blocks, libm on the rest */
+static inline float f_softplus_vf(float x, int vec) {
+    return x > 20 ? x : vec ? wk_vm_log1pf(wk_vm_expf(x)) : log1pf(expf(x));
+}
+static inline double f_softplus_vd(double x, int vec) { return x > 20 ? x : vec ? wk_vm_log1p(wk_vm_exp(x)) : log1p(exp(x)); }
 static inline float f_silu_vf(float x, int vec) { return x / (1.0f + (vec ? wk_vm_expf(-x) : expf(-x))); }
 static inline double f_silu_vd(double x, int vec) { (void)vec; return x / (1.0 + exp(-x)); }
 static inline float f_sinh_vf(float x, int vec) { return vec ? wk_vm_sinhf(x) : sinhf(x); }
@@ -153,8 +160,6 @@ static inline float f_remf(float a, float b) {
 #define F_MIN(x, y) (isnan(x) ? (x) : isnan(y) ? (y) : (x) < (y) ? (x) : (y))
 static inline double f_gelu(double x) { return 0.5 * x * (1.0 + erf(x * M_SQRT1_2)); }
 static inline float f_geluf(float x) { return x * 0.5f * (1.0f + erff(x * (float)M_SQRT1_2)); }
-static inline double f_softplus(double x) { return x > 20 ? x : log1p(exp(x)); }
-static inline float f_softplusf(float x) { return x > 20 ? x : log1pf(expf(x)); }
 /* std::min(std::max(x, lo), hi) as PyTorch's clamp kernel (x NaN stays NaN, a NaN bound
  * alone is ignored, lo > hi gives hi); both bounds NaN mean a NaN bound pair: NaN. */
 static inline double f_clamp(double x, double lo, double hi) {
@@ -232,14 +237,14 @@ static inline int64_t i_clamp(int64_t x, double lo, double hi) {
     X(NEG, -x) X(ABS, FSEL(C, fabs)(x)) X(SIGN, (C)f_sign(x)) X(SQUARE, x * x)   \
     X(RECIPROCAL, (C)1 / x) X(EXP, VSEL2(C, exp)(x)) X(EXP2, FSEL(C, exp2)(x))   \
     X(EXPM1, FSEL(C, expm1)(x)) X(LOG, VSEL2(C, log)(x)) X(LOG2, FSEL(C, log2)(x)) \
-    X(LOG10, FSEL(C, log10)(x)) X(LOG1P, FSEL(C, log1p)(x)) X(SQRT, FSEL(C, sqrt)(x)) \
+    X(LOG10, FSEL(C, log10)(x)) X(LOG1P, VSEL2(C, log1p)(x)) X(SQRT, FSEL(C, sqrt)(x)) \
     X(RSQRT, (C)1 / FSEL(C, sqrt)(x)) X(SIN, FSEL(C, sin)(x)) X(COS, FSEL(C, cos)(x)) \
     X(TAN, FSEL(C, tan)(x)) X(ASIN, FSEL(C, asin)(x)) X(ACOS, FSEL(C, acos)(x))   \
     X(ATAN, FSEL(C, atan)(x)) X(SINH, VTAIL(C, f_sinh)) X(COSH, VTAIL(C, f_cosh)) \
     X(TANH, VSEL(C, tanh)(x)) X(SIGMOID, VTAIL(C, f_sigmoid)) X(RELU, FSEL(C, f_relu)(x)) \
     X(ERF, FSEL(C, erf)(x)) X(FLOOR, FSEL(C, floor)(x)) X(CEIL, FSEL(C, ceil)(x)) \
     X(ROUND, FSEL(C, nearbyint)(x)) X(TRUNC, FSEL(C, trunc)(x)) X(FRAC, x - FSEL(C, trunc)(x)) \
-    X(GELU, FSEL(C, f_gelu)(x)) X(SILU, VTAIL(C, f_silu)) X(SOFTPLUS, FSEL(C, f_softplus)(x)) \
+    X(GELU, FSEL(C, f_gelu)(x)) X(SILU, VTAIL(C, f_silu)) X(SOFTPLUS, VTAIL(C, f_softplus)) \
     X(CLAMP, FSEL(C, f_clamp)(x, (C)dp0, (C)dp1)) X(POW_SCALAR, FSEL(C, pow)(x, p0))          \
     X(RPOW_SCALAR, FSEL(C, pow)(p0, x)) X(LEAKY_RELU, x * FSEL(C, f_sel)(x > 0, (C)1, p0))       \
     X(ELU, x > 0 ? x : p0 * FSEL(C, expm1)(x)) X(ROUND_DECIMALS, (C)FSEL(C, f_round_dec)(x, dp0))
@@ -503,6 +508,29 @@ VROW(sqrt_row_F64, double, __m256d, pd, un_SQRT_F64, _mm256_sqrt_pd(x), sqrt(x))
 VROW(rsqrt_row_F32, float, __m256, ps, un_RSQRT_F32, _mm256_div_ps(one, _mm256_sqrt_ps(x)), 1.0f / sqrtf(x))
 VROW(rsqrt_row_F64, double, __m256d, pd, un_RSQRT_F64, _mm256_div_pd(one, _mm256_sqrt_pd(x)), 1.0 / sqrt(x))
 #undef VROW
+/* int64 clamp with integral bounds of magnitude <= 2^53 (so the double bounds are exactly the
+ * integers given): integer comparisons as PyTorch's (the generic kernel's double comparisons
+ * misjudge |x| > 2^53), an absent (NaN) bound as the dtype's limit, branch-free selects. */
+static void clamp_row_I64(char **p, const int64_t *s, int64_t n, void *ctx) {
+    const kctx *k = ctx;
+    int64_t lo = isnan(k->p0) ? INT64_MIN : (int64_t)k->p0, hi = isnan(k->p1) ? INT64_MAX : (int64_t)k->p1;
+    if (s[0] != 8 || s[1] != 8) {
+        for (int64_t i = 0; i < n; i++) {
+            int64_t x = *(const int64_t *)(p[1] + i * s[1]);
+            x = x < lo ? lo : x;
+            *(int64_t *)(p[0] + i * s[0]) = x > hi ? hi : x;
+        }
+        return;
+    }
+    int64_t *restrict o = (int64_t *)p[0];
+    const int64_t *restrict a = (const int64_t *)p[1];
+    for (int64_t i = 0; i < n; i++) {
+        int64_t x = a[i] < lo ? lo : a[i];
+        o[i] = x > hi ? hi : x;
+    }
+}
+static bool clamp_i64_bound_ok(double v) { return isnan(v) || (fabs(v) <= 9007199254740992.0 && v == trunc(v)); }
+
 /* The AVX row kernel of op (clamp, sqrt, rsqrt) on float32/float64, or NULL. */
 static loop_fn avx_unary(wk_unary_op op, wk_dtype dt) {
     if ((dt != WK_DT_F32 && dt != WK_DT_F64) || !wk_vm_have_avx2()) return NULL;
@@ -575,6 +603,27 @@ static void un_log_fast_f32(char **p, const int64_t *s, int64_t n, void *ctx) {
         return;
     }
     for (int64_t i = k; i < n; i++) o[i] = wk_vm_logf(a[i]);
+}
+/* log1p on contiguous float32/float64 rows: the whole vectors through wk_vm_log1pf_n / wk_vm_log1p_n (same bits) */
+static void un_log1p_fast_f32(char **p, const int64_t *s, int64_t n, void *ctx) {
+    float *o = (float *)p[0];
+    const float *a = (const float *)p[1];
+    int64_t k = s[0] == 4 && s[1] == 4 ? wk_vm_log1pf_n(o, a, n) : 0;
+    if (k == 0) {
+        un_LOG1P_F32(p, s, n, ctx);
+        return;
+    }
+    for (int64_t i = k; i < n; i++) o[i] = wk_vm_log1pf(a[i]);
+}
+static void un_log1p_fast_f64(char **p, const int64_t *s, int64_t n, void *ctx) {
+    double *o = (double *)p[0];
+    const double *a = (const double *)p[1];
+    int64_t k = s[0] == 8 && s[1] == 8 ? wk_vm_log1p_n(o, a, n) : 0;
+    if (k == 0) {
+        un_LOG1P_F64(p, s, n, ctx);
+        return;
+    }
+    for (int64_t i = k; i < n; i++) o[i] = wk_vm_log1p(a[i]);
 }
 static void un_exp_fast_f64(char **p, const int64_t *s, int64_t n, void *ctx) {
     double *o = (double *)p[0];
@@ -655,20 +704,38 @@ static void un_sigmoid_fast_f32(char **p, const int64_t *s, int64_t n, void *ctx
 static void un_silu_fast_f32(char **p, const int64_t *s, int64_t n, void *ctx) {
     un_sigmoid_silu_fast_f32(p, s, n, true, ctx);
 }
+/* float64 sigmoid on a contiguous row: 1 / (1 + e^-x) with wk_vm_exp's bits (the 4-lane
+ * wk_vm_sigmoid_n) on the blocks of 8, libm's exp on the tail, as un_SIGMOID_F64 rounds it. */
+static void un_sigmoid_fast_f64(char **p, const int64_t *s, int64_t n, void *ctx) {
+    if (s[0] != 8 || s[1] != 8) {
+        un_SIGMOID_F64(p, s, n, ctx);
+        return;
+    }
+    double *o = (double *)p[0];
+    const double *a = (const double *)p[1];
+    int64_t vend = n - n % (WK_VM_VEC_BLOCK / 2), i;
+    for (i = wk_vm_sigmoid_n(o, a, vend); i < n; i++) o[i] = f_sigmoid_vd(a[i], i < vend);
+}
 
 bool wk_cpu_unary(wk_unary_op op, wk_tensor *out, const wk_tensor *a, const double *params) {
     loop_fn fn = (unsigned)op < WK_UOP_COUNT ? g_unary[op][a->dtype] : NULL;
     if (a->dtype == WK_DT_F32 && out->dtype == WK_DT_F32 && (op == WK_UOP_SIGMOID || op == WK_UOP_SILU))
         fn = op == WK_UOP_SIGMOID ? un_sigmoid_fast_f32 : un_silu_fast_f32;
     if (a->dtype == WK_DT_F32 && out->dtype == WK_DT_F32 && op == WK_UOP_TANH) fn = un_tanh_fast_f32;
+    if (a->dtype == WK_DT_F64 && out->dtype == WK_DT_F64 && op == WK_UOP_SIGMOID) fn = un_sigmoid_fast_f64;
     if (op == WK_UOP_POW_SCALAR && params && a->dtype == out->dtype && (a->dtype == WK_DT_F32 || a->dtype == WK_DT_F64)) {
         loop_fn special = pow_scalar_kernel(a->dtype, params[0]);
         if (special) fn = special;
     }
     if (op == WK_UOP_GELU && a->dtype == WK_DT_F32 && out->dtype == WK_DT_F32) fn = un_gelu_fast_f32;
     if (op == WK_UOP_LOG && a->dtype == WK_DT_F32 && out->dtype == WK_DT_F32) fn = un_log_fast_f32;
+    if (op == WK_UOP_LOG1P && a->dtype == out->dtype && (a->dtype == WK_DT_F32 || a->dtype == WK_DT_F64))
+        fn = a->dtype == WK_DT_F32 ? un_log1p_fast_f32 : un_log1p_fast_f64;
     if (op == WK_UOP_EXP && a->dtype == out->dtype && (a->dtype == WK_DT_F32 || a->dtype == WK_DT_F64))
         fn = a->dtype == WK_DT_F32 ? un_exp_fast_f32 : un_exp_fast_f64;
+    if (op == WK_UOP_CLAMP && params && a->dtype == WK_DT_I64 && out->dtype == WK_DT_I64 &&
+        clamp_i64_bound_ok(params[0]) && clamp_i64_bound_ok(params[1]))
+        fn = clamp_row_I64;
     /* clamp with both bounds NaN (a NaN result) stays with the generic kernel */
     if (a->dtype == out->dtype && !(op == WK_UOP_CLAMP && params && isnan(params[0]) && isnan(params[1]))) {
         wk_unary_op vop = op != WK_UOP_POW_SCALAR || !params ? op : params[0] == 0.5 ? WK_UOP_SQRT

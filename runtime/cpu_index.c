@@ -23,12 +23,12 @@ static inline void copy_elem(char *dst, const char *src, size_t es) {
     else memcpy(dst, src, es);
 }
 
-static bool check_index(ix_ctx *k, int64_t *v) {
-    if (*v < -k->dim_size || *v >= k->dim_size) {
+/* PyTorch's gather/scatter/index_add take no negative index (callers wrap them first). */
+static inline bool check_index(ix_ctx *k, int64_t *v) {
+    if (*v < 0 || *v >= k->dim_size) {
         if (!k->bad) { k->bad = true; k->bad_index = *v; }
         return false;
     }
-    if (*v < 0) *v += k->dim_size;
     return true;
 }
 
@@ -46,9 +46,56 @@ static wk_tensor *pinned_view(const wk_tensor *t, int ndim, const int64_t *shape
     return wk_tensor_as_strided(t, ndim, shape, st, t->offset);
 }
 
-/* ops: out, a(pinned), index */
+/* Runs fn over the rows of the last dim of three operands of index's shape without the general
+ * iterator (whose per-row cost dominates short rows): ops[pin] has stride 0 along dim (the index
+ * picks the position there). Needs a contiguous index and operands of its ndim; false otherwise. */
+static inline __attribute__((always_inline)) bool walk_rows(ix_ctx *k, const wk_tensor *const *ops, int pin,
+                                                            const wk_tensor *index, wk_loop_fn fn) {
+    int nd = index->ndim;
+    if (nd == 0 || !wk_tensor_is_contiguous(index)) return false;
+    for (int o = 0; o < 3; o++)
+        if (ops[o]->ndim != nd) return false;
+    int64_t numel = wk_tensor_numel(index), st[3][WK_MAX_DIMS], s[3], pos[WK_MAX_DIMS] = {0};
+    if (numel == 0) return true;
+    char *p[3];
+    for (int o = 0; o < 3; o++) {
+        int64_t es = (int64_t)wk_dtype_size(ops[o]->dtype);
+        for (int d = 0; d < nd; d++) st[o][d] = o == pin && d == k->dim ? 0 : ops[o]->stride[d] * es;
+        s[o] = st[o][nd - 1];
+        p[o] = wk_tensor_data(ops[o]);
+    }
+    int64_t L = index->shape[nd - 1];
+    for (int64_t r = numel / L; r > 0; r--) {
+        fn(p, s, L, k);
+        for (int d = nd - 2; d >= 0; d--) {
+            bool wrap = ++pos[d] == index->shape[d];
+            for (int o = 0; o < 3; o++) p[o] += wrap ? -st[o][d] * (pos[d] - 1) : st[o][d];
+            if (!wrap) break;
+            pos[d] = 0;
+        }
+    }
+    return true;
+}
+
+/* ops: out, a(pinned), index; 4- and 8-byte elements moved as such */
+#define GATHER_LOOP(T)                                                              \
+    if (s0 == sizeof(T) && s1 == 0 && s2 == 8) { /* along the last dim, all contiguous */ \
+        for (int64_t i = 0; i < n; i++) {                                           \
+            int64_t v = ((const int64_t *)ix)[i];                                   \
+            if ((uint64_t)v >= (uint64_t)size) { check_index(k, &v); continue; }    \
+            memcpy(o + i * sizeof(T), a + v * dim_stride, sizeof(T));               \
+        }                                                                           \
+    } else                                                                          \
+        for (int64_t i = 0; i < n; i++) {                                           \
+            int64_t v = *(const int64_t *)(ix + i * s2);                            \
+            if ((uint64_t)v >= (uint64_t)size) { check_index(k, &v); continue; }    \
+            memcpy(o + i * s0, a + i * s1 + v * dim_stride, sizeof(T));             \
+        }
 static void gather_row(char **p, const int64_t *s, int64_t n, void *c) {
     ix_ctx *k = c;
+    char *o = p[0];  /* locals: the stores may not alias them */
+    const char *a = p[1], *ix = p[2];
+    const int64_t s0 = s[0], s1 = s[1], s2 = s[2], size = k->dim_size, dim_stride = k->dim_stride;
     if (s[2] == 0) { /* constant index: the row is a strided copy from the picked position */
         int64_t v = *(const int64_t *)p[2];
         if (!check_index(k, &v)) return;
@@ -56,12 +103,15 @@ static void gather_row(char **p, const int64_t *s, int64_t n, void *c) {
         for (int64_t i = 0; i < n; i++) copy_elem(p[0] + i * s[0], src + i * s[1], k->es);
         return;
     }
+    if (k->es == 4) { GATHER_LOOP(uint32_t) return; }
+    if (k->es == 8) { GATHER_LOOP(uint64_t) return; }
     for (int64_t i = 0; i < n; i++) {
         int64_t v = *(const int64_t *)(p[2] + i * s[2]);
         if (!check_index(k, &v)) continue;
         copy_elem(p[0] + i * s[0], p[1] + i * s[1] + v * k->dim_stride, k->es);
     }
 }
+#undef GATHER_LOOP
 
 static bool gather_impl(wk_tensor *out, const wk_tensor *a, int dim, const wk_tensor *index, bool select_msg) {
     if (index->dtype != WK_DT_I64)
@@ -69,6 +119,8 @@ static bool gather_impl(wk_tensor *out, const wk_tensor *a, int dim, const wk_te
     ix_ctx k = {a->dtype, wk_dtype_size(a->dtype), a->ndim ? a->shape[dim] : 1,
                 a->ndim ? a->stride[dim] * (int64_t)wk_dtype_size(a->dtype) : 0, dim,
                 WK_SCATTER_SET, 1, select_msg, false, 0};
+    const wk_tensor *direct[3] = {out, a, index};
+    if (walk_rows(&k, direct, 1, index, gather_row)) return report(&k);
     wk_tensor *ap = pinned_view(a, out->ndim, out->shape, dim);
     if (!ap) return false;
     const wk_tensor *ops[3] = {out, ap, index};
@@ -137,13 +189,33 @@ static void const_index_row(ix_ctx *k, char *dst, int64_t ds, const char *src, i
     else for (int64_t i = 0; i < n; i++) copy_elem(dst + i * ds, src + i * ss, k->es);
 }
 
+/* dst += src on contiguous float32/float64 rows (vectorised: each element is one rounded add,
+ * the bits of the double-computed sum with alpha 1). */
+#define ADD_ROWS(NAME, T, ATTR) \
+    ATTR static void NAME(T *restrict d, const T *restrict s, int64_t n) { for (int64_t i = 0; i < n; i++) d[i] += s[i]; }
+ADD_ROWS(add_rows_f32_plain, float, )
+ADD_ROWS(add_rows_f64_plain, double, )
+ADD_ROWS(add_rows_f32_avx2, float, WK_AVX2_TARGET)
+ADD_ROWS(add_rows_f64_avx2, double, WK_AVX2_TARGET)
+#undef ADD_ROWS
+static void add_rows_f32(float *d, const float *s, int64_t n) {
+    (wk_cpu_has_avx2() ? add_rows_f32_avx2 : add_rows_f32_plain)(d, s, n);
+}
+static void add_rows_f64(double *d, const double *s, int64_t n) {
+    (wk_cpu_has_avx2() ? add_rows_f64_avx2 : add_rows_f64_plain)(d, s, n);
+}
+
 /* dst += alpha * src along a row for float32/float64, computed in double as the general loop does. */
 static bool const_index_add_row(ix_ctx *k, char *dst, int64_t ds, const char *src, int64_t ss, int64_t n, int64_t v) {
     if (k->dt != WK_DT_F32 && k->dt != WK_DT_F64) return false;
     if (!check_index(k, &v)) return true;
     dst += v * k->dim_stride;
     double al = k->alpha;
-    if (k->dt == WK_DT_F32)
+    bool contig = ds == (int64_t)k->es && ss == (int64_t)k->es && al == 1;
+    if (contig && (src + n * ss <= dst || dst + n * ds <= src)) {
+        if (k->dt == WK_DT_F32) add_rows_f32((float *)dst, (const float *)src, n);
+        else add_rows_f64((double *)dst, (const double *)src, n);
+    } else if (k->dt == WK_DT_F32)
         for (int64_t i = 0; i < n; i++) {
             float *d = (float *)(dst + i * ds);
             *d = (float)((double)*d + al * (double)*(const float *)(src + i * ss));
@@ -156,6 +228,32 @@ static bool const_index_add_row(ix_ctx *k, char *dst, int64_t ds, const char *sr
     return true;
 }
 
+/* A row of float32/float64 adds (alpha 1: a float add has the double sum's bits) or of 4/8-byte
+ * stores with a varying index, element by element in order as the general loop; false otherwise. */
+#define SCATTER_LOOP(T, STMT)                                                   \
+    for (int64_t i = 0; i < n; i++) {                                          \
+        int64_t v = *(const int64_t *)(i1 + i * s1);                           \
+        if ((uint64_t)v >= (uint64_t)size) { check_index(k, &v); continue; }   \
+        T *dst = (T *)(o + i * s0 + v * dst_stride);                           \
+        T val = *(const T *)(i2 + i * s2);                                     \
+        STMT;                                                                  \
+    }
+static bool scatter_row_fast(ix_ctx *k, char **p, const int64_t *s, int64_t n) {
+    char *o = p[0];
+    const char *i1 = p[1], *i2 = p[2];
+    const int64_t s0 = s[0], s1 = s[1], s2 = s[2], size = k->dim_size, dst_stride = k->dim_stride;
+    if (k->reduce == WK_SCATTER_ADD) {
+        if (k->alpha != 1) return false;
+        if (k->dt == WK_DT_F32) { SCATTER_LOOP(float, *dst += val) return true; }
+        if (k->dt == WK_DT_F64) { SCATTER_LOOP(double, *dst += val) return true; }
+        return false;
+    }
+    if (k->es == 4) { SCATTER_LOOP(uint32_t, *dst = val) return true; }
+    if (k->es == 8) { SCATTER_LOOP(uint64_t, *dst = val) return true; }
+    return false;
+}
+#undef SCATTER_LOOP
+
 static void scatter_row(char **p, const int64_t *s, int64_t n, void *c) {
     ix_ctx *k = c;
     if (s[1] == 0 && k->reduce == WK_SCATTER_SET) {
@@ -164,6 +262,7 @@ static void scatter_row(char **p, const int64_t *s, int64_t n, void *c) {
     }
     if (s[1] == 0 && k->reduce == WK_SCATTER_ADD && const_index_add_row(k, p[0], s[0], p[2], s[2], n, *(const int64_t *)p[1]))
         return;
+    if (k->reduce != WK_SCATTER_MUL && scatter_row_fast(k, p, s, n)) return;
     for (int64_t i = 0; i < n; i++) {
         int64_t v = *(const int64_t *)(p[1] + i * s[1]);
         if (!check_index(k, &v)) continue;
@@ -191,6 +290,8 @@ static bool scatter_impl(wk_tensor *self, int dim, const wk_tensor *index, const
     ix_ctx k = {self->dtype, wk_dtype_size(self->dtype), self->ndim ? self->shape[dim] : 1,
                 self->ndim ? self->stride[dim] * (int64_t)wk_dtype_size(self->dtype) : 0, dim,
                 reduce, alpha, select_msg, false, 0};
+    const wk_tensor *direct[3] = {self, index, src};
+    if (walk_rows(&k, direct, 0, index, scatter_row)) return report(&k);
     wk_tensor *sp = pinned_view(self, index->ndim, index->shape, dim);
     wk_tensor *sv = wk_tensor_as_strided(src, index->ndim, index->shape, src->stride, src->offset);
     if (!sp || !sv) { wk_tensor_decref(sp); wk_tensor_decref(sv); return false; }

@@ -206,6 +206,34 @@ WK_VM_CLONES float wk_vm_logf(float d) {
     return r;
 }
 
+/* ---------------------------------------------------------------- log1p */
+/* SLEEF's log1pf_u10 steps: e from 1 + d, m = d * 2^-e + (2^-e - 1) in one fused step, then
+ * log(1 + m) by the atanh series in double-float; specials as its final selects. */
+WK_VM_CLONES float wk_vm_log1pf(float d) {
+    float dp1 = d + 1;
+    int small = dp1 < FLT_MIN;
+    if (small) dp1 *= (float)(1LL << 32) * (float)(1LL << 32);
+    int e = (int)((bits_of(dp1 * (1.0f / 0.75f)) >> 23) & 0xff) - 0x7f;
+    float t = from_bits(bits_of(1.0f) + ((uint32_t)(-e) << 23));
+    float m = fmaf(d, t, t - 1);
+    if (small) e -= 64;
+    df s = df_mul_df_f(df_make(0.69314718246459960938f, -1.904654323148236017e-09f), (float)e);
+    float two_m = 2 + m;
+    df x = df_div(df_make(m, 0), df_make(two_m, (2 - two_m) + m));
+    float x2 = x.x * x.x;
+    float p = 0.3027294874e+0f;
+    p = fmaf(p, x2, 0.3996108174e+0f);
+    p = fmaf(p, x2, 0.6666694880e+0f);
+    s = df_add_df_df(s, df_scale(x, 2));
+    s = df_add_df_f(s, x2 * x.x * p);
+    float r = s.x + s.y;
+    if (d > 1e+38f) r = INFINITY;
+    if (-1 > d || isnan(d)) r = NAN;
+    if (d == -1) r = -INFINITY;
+    if (d == 0 && signbit(d)) r = -0.0f;
+    return r;
+}
+
 /* ---------------------------------------------------------------- erf (PyTorch's vector polynomial) */
 /* Vectorized<float>::erf of PyTorch's AVX2 build (not SLEEF): the Abramowitz-Stegun 7.1.26
  * form 1 - (t*poly(t)) * e^(-x^2), t = 1/(1 + p|x|), with its fused multiply-adds and SLEEF's

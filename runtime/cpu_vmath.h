@@ -30,6 +30,9 @@ float wk_vm_erff(float x);
 /* float64 exp and log as PyTorch's AVX2 double kernels compute them (cpu_vmath64.c) */
 double wk_vm_exp(double x);
 double wk_vm_log(double x);
+/* log1p as PyTorch's AVX2 Vectorized<float/double>::log1p (SLEEF log1pf_u10 / log1p_u10) */
+float wk_vm_log1pf(float x);
+double wk_vm_log1p(double x);
 
 /* 8-lane AVX2+FMA versions of wk_vm_expf / wk_vm_logf / wk_vm_tanhf with the same float
  * operations, so the same bits (cpu_vmath_avx2.c; used only where the CPU has AVX2 and FMA
@@ -50,10 +53,24 @@ int64_t wk_vm_geluf_n(float *out, const float *in, int64_t n);
 int64_t wk_vm_gelu_tanhf_n(float *out, const float *in, int64_t n);
 /* out[i] = wk_vm_logf(in[i]) */
 int64_t wk_vm_logf_n(float *out, const float *in, int64_t n);
+/* out[i] = wk_vm_log1pf(in[i]) */
+int64_t wk_vm_log1pf_n(float *out, const float *in, int64_t n);
+int64_t wk_vm_log1p_n(double *out, const double *in, int64_t n); /* wk_vm_log1p, 4 lanes */
+/* softplus's SIMD blocks in float32 (ops_nn_act.c): z = in*beta; forward (g NULL)
+ * z > thr ? in : wk_vm_log1pf(wk_vm_expf(z)) / beta, backward (e = wk_vm_expf(z)) z > thr ? g : g*e/(e+1) */
+int64_t wk_vm_softplusf_n(float *out, const float *in, const float *g, int64_t n, float beta, float thr);
+/* log_sigmoid's forward (buf[i] = wk_vm_expf(-|x|), out[i] = min(x, 0) - wk_vm_log1pf(buf[i]))
+ * and backward (out[i] = (m - (2m - 1) * (b/(1+b))) * g, m = x < 0), as ops_nn_act.c's loops */
+int64_t wk_vm_logsigmoidf_n(float *out, float *buf, const float *in, int64_t n);
+int64_t wk_vm_logsigmoidf_bw_n(float *out, const float *x, const float *b, const float *g, int64_t n);
+int64_t wk_vm_logsigmoid_n(double *out, double *buf, const double *in, int64_t n); /* float64, 4 lanes */
+int64_t wk_vm_logsigmoid_bw_n(double *out, const double *x, const double *b, const double *g, int64_t n);
 /* out[i] = wk_vm_tanhf(in[i]) */
 int64_t wk_vm_tanhf_n(float *out, const float *in, int64_t n);
 /* out[i] = (silu ? in[i] : 1) / (1 + wk_vm_expf(-in[i])): sigmoid and silu */
 int64_t wk_vm_sigmoidf_n(float *out, const float *in, int64_t n, bool silu);
+/* out[i] = 1 / (1 + wk_vm_exp(-in[i])): float64 sigmoid, 4 lanes */
+int64_t wk_vm_sigmoid_n(double *out, const double *in, int64_t n);
 /* out[i] = in[i] * mul and out[i] = in[i] - a - b (plain float arithmetic, vectorised) */
 int64_t wk_vm_scale_n(float *out, const float *in, int64_t n, float mul);
 int64_t wk_vm_sub2_n(float *out, const float *in, int64_t n, float a, float b);

@@ -82,3 +82,29 @@ WK_VM_CLONES double wk_vm_log(double d) {
     if (in == 0) r = -INFINITY;
     return r;
 }
+
+/* SLEEF's log1p_u10 for double: log1pf's steps (cpu_vmath.c) with log's degree-7 series */
+WK_VM_CLONES double wk_vm_log1p(double d) {
+    double dp1 = d + 1;
+    int tiny = dp1 < DBL_MIN;
+    if (tiny) dp1 *= 4294967296.0 * 4294967296.0;
+    int e = (int)((bits64(dp1 * (1.0 / 0.75)) >> 52) & 0x7ff) - 0x3ff;
+    double t = from_bits64(bits64(1.0) + ((uint64_t)(uint32_t)(-e) << 52));
+    double m = fma(d, t, t - 1);
+    if (tiny) e -= 64;
+    dd s = dd_mul_dd_d((dd){0.693147180559945286226764, 2.319046813846299558417771e-17}, (double)e);
+    double two_m = 2 + m;
+    dd x = dd_div((dd){m, 0}, (dd){two_m, (2 - two_m) + m});
+    double x2 = x.x * x.x, x4 = x2 * x2, x8 = x4 * x4;
+    double p = fma(x8, fma(x4, 0.1532076988502701353, fma(x2, 0.1525629051003428716, 0.1818605932937785996)),
+                   fma(x4, fma(x2, 0.2222214519839380009, 0.2857142932794299317),
+                       fma(x2, 0.3999999999635251990, 0.6666666666667333541)));
+    s = dd_add_dd_dd(s, (dd){x.x * 2, x.y * 2});
+    s = dd_add_dd_d(s, x2 * x.x * p);
+    double r = s.x + s.y;
+    if (d > 1e+307) r = INFINITY;
+    if (-1 > d || isnan(d)) r = NAN;
+    if (d == -1) r = -INFINITY;
+    if (d == 0 && signbit(d)) r = -0.0;
+    return r;
+}

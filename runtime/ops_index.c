@@ -122,9 +122,56 @@ static bool bw_scatter(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
     return true;
 }
 
-/* out = a.clone() with the scatter applied; records ScatterBackward0 / ScatterAddBackward0 / IndexAddBackward0. */
-static wk_tensor *scatter_oop(wk_tensor *a, int64_t dim, wk_tensor *index, wk_val src, wk_scatter_reduce reduce,
-                              bool idx_add, double alpha) {
+/* scatter's shape rule: index no larger than self apart from dim, nor than a tensor source. */
+static bool scatter_shapes_ok(const wk_tensor *a, int d, const wk_tensor *index, const wk_tensor *src) {
+    if (!a->ndim) return true;
+    if (src && src->ndim != index->ndim)
+        return wk_rt_err(WK_ERR_RUNTIME, "Index tensor must have the same number of dimensions as src tensor");
+    bool bad = false;
+    for (int k = 0; k < index->ndim; k++)
+        bad |= (k != d && index->shape[k] > a->shape[k]) || (src && index->shape[k] > src->shape[k]);
+    if (!bad) return true;
+    char is[256], ss[256], rs[256];
+    wk_shape_str(is, sizeof is, index->ndim, index->shape);
+    wk_shape_str(ss, sizeof ss, a->ndim, a->shape);
+    if (!src) return wk_rt_err(WK_ERR_RUNTIME, "Expected index %s to be smaller than self %s apart from dimension %d", is, ss, d);
+    wk_shape_str(rs, sizeof rs, src->ndim, src->shape);
+    return wk_rt_err(WK_ERR_RUNTIME, "Expected index %s to be smaller than self %s apart from dimension %d and to be smaller size than src %s",
+                     is, ss, d, rs);
+}
+
+/* index_add's source: its slices (without dim) broadcast to self's as PyTorch's slice-wise add;
+ * returns the source expanded to self's shape with the index count at dim, or NULL. */
+static wk_tensor *index_add_source(const wk_tensor *a, int d, wk_tensor *s) {
+    if (!a->ndim) return wk_tensor_incref(s);
+    int64_t sl[WK_MAX_DIMS], tl[WK_MAX_DIMS], b[WK_MAX_DIMS];
+    int ns = 0, nt = 0, nb = 0;
+    for (int k = 0; k < a->ndim; k++)
+        if (k != d) sl[ns++] = a->shape[k];
+    for (int k = 0; k < s->ndim; k++)
+        if (k != d) tl[nt++] = s->shape[k];
+    if (!wk_broadcast_shapes(ns, sl, nt, tl, &nb, b)) return NULL;
+    if (nb != ns || memcmp(b, sl, sizeof(int64_t) * (size_t)ns) != 0) {
+        char x[256], y[256];
+        wk_shape_str(x, sizeof x, ns, sl);
+        wk_shape_str(y, sizeof y, nb, b);
+        wk_rt_err(WK_ERR_RUNTIME, "output with shape %s doesn't match the broadcast shape %s", x, y);
+        return NULL;
+    }
+    if (s->ndim != a->ndim) {
+        wk_rt_err(WK_ERR_NOTIMPL, "index_add_(): a source of another number of dimensions than self is not supported in wick");
+        return NULL;
+    }
+    int64_t target[WK_MAX_DIMS];
+    memcpy(target, a->shape, sizeof(int64_t) * (size_t)a->ndim);
+    target[d] = s->shape[d];
+    return wk_tensor_expand(s, a->ndim, target);
+}
+
+/* out = a.clone() with the scatter applied, or a itself when inplace (a dense tensor sharing no
+ * memory with index or src); records ScatterBackward0 / ScatterAddBackward0 / IndexAddBackward0. */
+static wk_tensor *scatter_impl(wk_tensor *a, int64_t dim, wk_tensor *index, wk_val src, wk_scatter_reduce reduce,
+                               bool idx_add, double alpha, bool inplace) {
     int d;
     if (!wk_wrap_dim(dim, a->ndim ? a->ndim : 1, &d)) return NULL;
     if (index->dtype != WK_DT_I64) {
@@ -147,17 +194,25 @@ static wk_tensor *scatter_oop(wk_tensor *a, int64_t dim, wk_tensor *index, wk_va
         wk_rt_err(WK_ERR_RUNTIME, "%s(): Expected self.dtype to be equal to src.dtype", idx_add ? "index_add_" : "scatter");
         return NULL;
     }
-    if (s && idx_add && (s->ndim ? s->shape[d] : 1) != wk_tensor_numel(index)) {
+    if (s && idx_add && (d < s->ndim ? s->shape[d] : 1) != wk_tensor_numel(index)) {
         wk_rt_err(WK_ERR_INDEX, "index_add_(): Number of indices (%lld) should be equal to source.size(dim): (%lld), for dim: %d",
-                  (long long)wk_tensor_numel(index), (long long)(s->ndim ? s->shape[d] : 1), d);
+                  (long long)wk_tensor_numel(index), (long long)(d < s->ndim ? s->shape[d] : 1), d);
         wk_tensor_decref(s);
         return NULL;
     }
-    wk_tensor *out = s ? wk_tensor_clone(a) : NULL;
+    if (s && !idx_add && !scatter_shapes_ok(a, d, index, src.t)) { wk_tensor_decref(s); return NULL; }
+    if (s && idx_add) {
+        wk_tensor *e = index_add_source(a, d, s);
+        wk_tensor_decref(s);
+        if (!e) return NULL;
+        s = e;
+    }
+    wk_tensor *out = !s ? NULL : inplace ? wk_tensor_incref(a) : wk_tensor_clone(a);
     bool ok = out && (idx_add ? be_of(a)->index_add(out, d, index, s, alpha) : be_of(a)->scatter(out, d, index, s, reduce));
     wk_tensor_decref(s);
     if (!ok) { wk_tensor_decref(out); return NULL; }
-    out->version->value = 0;
+    if (inplace) wk_tensor_bump_version(out);
+    else out->version->value = 0;
     wk_tensor *ins[2] = {a, src.t};
     if (!wk_ag_needs(2, ins) || !wk_dtype_is_float(out->dtype)) return out;
     if (reduce == WK_SCATTER_MUL) { wk_tensor_decref(out); wk_rt_err(WK_ERR_NOTIMPL, "scatter(reduce='multiply') is not differentiable here"); return NULL; }
@@ -168,18 +223,26 @@ static wk_tensor *scatter_oop(wk_tensor *a, int64_t dim, wk_tensor *index, wk_va
     n->iv[1] = reduce == WK_SCATTER_ADD;
     n->iv[2] = idx_add;
     n->dv[0] = alpha;
-    wk_ag_set_output(n, 0, out);
     wk_ag_save(n, index);
+    if (inplace) wk_ag_rebase(n, out);
+    else wk_ag_set_output(n, 0, out);
     wk_node_decref(n);
     return out;
 }
 
 wk_tensor *wk_op_scatter(wk_tensor *a, int64_t dim, wk_tensor *index, wk_val src, wk_scatter_reduce reduce) {
-    return scatter_oop(a, dim, index, src, reduce, false, 1);
+    return scatter_impl(a, dim, index, src, reduce, false, 1, false);
 }
 
 wk_tensor *wk_op_index_add(wk_tensor *a, int64_t dim, wk_tensor *index, wk_tensor *src, wk_scalar alpha) {
-    return scatter_oop(a, dim, index, wk_vt(src), WK_SCATTER_ADD, true, wk_scalar_to_f64(alpha));
+    return scatter_impl(a, dim, index, wk_vt(src), WK_SCATTER_ADD, true, wk_scalar_to_f64(alpha), false);
+}
+
+/* Whether an in-place scatter may write into self directly: self dense (no element twice) on the
+ * CPU and sharing no storage with the index or the source, else the out-of-place copy-back path. */
+static bool scatter_in_place_ok(const wk_tensor *self, const wk_tensor *index, const wk_tensor *src) {
+    return wk_tensor_device(self).type == WK_DEV_CPU && wk_tensor_is_dense(self) &&
+           index->storage != self->storage && (!src || src->storage != self->storage);
 }
 
 /* In-place form: compute out of place, copy back, move history onto self. */
@@ -194,11 +257,21 @@ static bool put_back(wk_tensor *self, wk_tensor *r) {
 
 bool wk_op_scatter_(wk_tensor *self, int64_t dim, wk_tensor *index, wk_val src, wk_scatter_reduce reduce) {
     if (!wk_ag_check_inplace(self)) return false;
+    if (scatter_in_place_ok(self, index, src.t)) {
+        wk_tensor *r = scatter_impl(self, dim, index, src, reduce, false, 1, true);
+        wk_tensor_decref(r);
+        return r != NULL;
+    }
     return put_back(self, wk_op_scatter(self, dim, index, src, reduce));
 }
 
 bool wk_op_index_add_(wk_tensor *self, int64_t dim, wk_tensor *index, wk_tensor *src, wk_scalar alpha) {
     if (!wk_ag_check_inplace(self)) return false;
+    if (scatter_in_place_ok(self, index, src)) {
+        wk_tensor *r = scatter_impl(self, dim, index, wk_vt(src), WK_SCATTER_ADD, true, wk_scalar_to_f64(alpha), true);
+        wk_tensor_decref(r);
+        return r != NULL;
+    }
     return put_back(self, wk_op_index_add(self, dim, index, src, alpha));
 }
 

@@ -3,6 +3,7 @@
 #include "ops_nn.h"
 #include "rng.h"
 #include "cpu_kernels.h"
+#include "cpu_vmath.h"
 #include <math.h>
 #include <string.h>
 
@@ -15,18 +16,16 @@ enum { A_GELU_TANH, A_HARDTANH, A_SOFTPLUS, A_ELU, A_CELU, A_HARDSIGMOID, A_HARD
 static double sigm(double x) { return 1 / (1 + exp(-x)); }
 static double softplus1(double x) { return x > 20 ? x : log1p(exp(x)); }
 
-/* y = f(x; p) */
+/* y = f(x; p) (softplus and log_sigmoid have their own loops below) */
 static double act_f(int k, double x, const double *p) {
     switch (k) {
     case A_GELU_TANH: return 0.5 * x * (1 + tanh(GELU_K * (x + 0.044715 * x * x * x)));
     case A_HARDTANH: return x < p[0] ? p[0] : x > p[1] ? p[1] : x;
-    case A_SOFTPLUS: return x * p[0] > p[1] ? x : log1p(exp(x * p[0])) / p[0];
     case A_ELU: return x > 0 ? p[1] * x : p[1] * p[0] * expm1(x * p[2]);
     case A_CELU: return x > 0 ? x : p[0] * expm1(x / p[0]);
     case A_HARDSIGMOID: return x <= -3 ? 0 : x >= 3 ? 1 : x / 6 + 0.5;
     case A_HARDSWISH: return x <= -3 ? 0 : x >= 3 ? x : x * (x + 3) / 6;
     case A_MISH: return x * tanh(softplus1(x));
-    case A_LOGSIGMOID: return fmin(x, 0) - log1p(exp(-fabs(x)));
     case A_HARDSHRINK: return x >= -p[0] && x <= p[0] ? 0 : x;
     default: return x > p[0] ? x - p[0] : x < -p[0] ? x + p[0] : 0;
     }
@@ -40,7 +39,6 @@ static double act_df(int k, double x, const double *p) {
         return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * GELU_K * (1 + 3 * 0.044715 * x * x);
     }
     case A_HARDTANH: return x > p[0] && x < p[1] ? 1 : 0;
-    case A_SOFTPLUS: return x * p[0] > p[1] ? 1 : sigm(x * p[0]);
     case A_ELU: return x > 0 ? p[1] : p[1] * p[0] * p[2] * exp(x * p[2]);
     case A_CELU: return x > 0 ? 1 : exp(x / p[0]);
     case A_HARDSIGMOID: return x > -3 && x < 3 ? 1.0 / 6 : 0;
@@ -49,7 +47,6 @@ static double act_df(int k, double x, const double *p) {
         double t = tanh(softplus1(x));
         return t + x * sigm(x) * (1 - t * t);
     }
-    case A_LOGSIGMOID: return sigm(-x);
     case A_HARDSHRINK: return x >= -p[0] && x <= p[0] ? 0 : 1;
     default: return x > p[0] || x < -p[0] ? 1 : 0;
     }
@@ -60,6 +57,60 @@ static const char *const g_act_names[A_COUNT] = {
     "HardsigmoidBackward0", "HardswishBackward0", "MishBackward0", "LogSigmoidBackward0",
     "HardshrinkBackward0", "SoftshrinkBackward0"};
 
+/* o[i] = f(a[i]) for SLEEF's exp and log1p: the vector routine's whole vectors, then the scalar one
+ * (same bits); o may be a. */
+#define VMAP(NAME, T, VN, V1) \
+    static void NAME(T *o, const T *a, int64_t n) { for (int64_t i = VN(o, a, n); i < n; i++) o[i] = V1(a[i]); }
+VMAP(map_expf, float, wk_vm_expf_n, wk_vm_expf)
+VMAP(map_log1pf, float, wk_vm_log1pf_n, wk_vm_log1pf)
+VMAP(map_exp, double, wk_vm_exp_n, wk_vm_exp)
+VMAP(map_log1p, double, wk_vm_log1p_n, wk_vm_log1p)
+
+/* softplus in the input's dtype as PyTorch's kernels: forward (g NULL) x*beta > threshold ? x :
+ * log1p(exp(x*beta)) / beta, backward z = exp(x*beta), x*beta > threshold ? g : g*z / (z+1); the
+ * SIMD blocks of a dense row (16 floats, 8 doubles) with SLEEF's exp/log1p, the rest with libm. */
+#define SOFTPLUS_LOOP(NAME, T, VSP, MEXP, MLOG1P, EXP, LOG1P, BLOCK)                              \
+    static void NAME(T *o, const T *x, const T *g, int64_t n, const double *p, bool simd) {       \
+        const T beta = (T)p[0], thr = (T)p[1];                                                     \
+        int64_t vend = simd ? n - n % (BLOCK) : 0, k = VSP(o, x, g, vend, beta, thr), i;           \
+        for (i = k; i < vend; i++) o[i] = x[i] * beta;                                             \
+        MEXP(o + k, o + k, vend - k);                                                              \
+        if (!g) MLOG1P(o + k, o + k, vend - k);                                                    \
+        for (i = k; i < n; i++) {                                                                  \
+            T z = x[i] * beta, e = i < vend ? o[i] : g ? EXP(z) : LOG1P(EXP(z));                   \
+            if (g) o[i] = z > thr ? g[i] : g[i] * e / (e + 1);                                     \
+            else o[i] = z > thr ? x[i] : e / beta;                                                 \
+        }                                                                                          \
+    }
+static int64_t no_vec_softplus(double *o, const double *x, const double *g, int64_t n, double beta, double thr) {
+    (void)o; (void)x; (void)g; (void)n; (void)beta; (void)thr;
+    return 0;
+}
+SOFTPLUS_LOOP(softplus_f32, float, wk_vm_softplusf_n, map_expf, map_log1pf, expf, log1pf, WK_VM_VEC_BLOCK)
+SOFTPLUS_LOOP(softplus_f64, double, no_vec_softplus, map_exp, map_log1p, exp, log1p, WK_VM_VEC_BLOCK / 2)
+
+/* log_sigmoid as PyTorch's kernel (all vectorised, the tail by partial loads): buffer
+ * b = exp(-|x|), y = min(x, 0) - log1p(b) (NaN x gives NaN; min(-0, 0) is +0 there, the same y);
+ * backward from x, b and g: (m - (2m - 1) * b/(1+b)) * g with m = (x < 0). Written without
+ * branches (random signs would mispredict). */
+#define LOGSIG_LOOPS(FWD, BWD, T, FABS, MEXP, MLOG1P, VFWD, VBWD)                                 \
+    static void FWD(T *o, T *b, const T *x, int64_t n) {                                          \
+        int64_t k = VFWD(o, b, x, n);                                                              \
+        o += k, b += k, x += k, n -= k;                                                            \
+        for (int64_t i = 0; i < n; i++) b[i] = -FABS(x[i]);                                        \
+        MEXP(b, b, n);                                                                             \
+        MLOG1P(o, b, n);                                                                           \
+        for (int64_t i = 0; i < n; i++) o[i] = (0 < x[i] ? 0 : x[i]) - o[i];                       \
+    }                                                                                              \
+    static void BWD(T *o, const T *x, const T *b, const T *g, int64_t n) {                        \
+        for (int64_t i = VBWD(o, x, b, g, n); i < n; i++) {                                        \
+            T m = (T)(x[i] < 0), q = b[i] / (1 + b[i]);                                            \
+            o[i] = (m - (2 * m - 1) * q) * g[i];                                                   \
+        }                                                                                          \
+    }
+LOGSIG_LOOPS(logsig_f32, logsig_bw_f32, float, fabsf, map_expf, map_log1pf, wk_vm_logsigmoidf_n, wk_vm_logsigmoidf_bw_n)
+LOGSIG_LOOPS(logsig_f64, logsig_bw_f64, double, fabs, map_exp, map_log1p, wk_vm_logsigmoid_n, wk_vm_logsigmoid_bw_n)
+
 /* out[i] = f(x[i]) (deriv false) or g[i] * f'(x[i]) (deriv true); all contiguous, same dtype. dense:
  * the caller's input had no gaps (PyTorch's kernels vectorise only then). */
 static void act_loop(int k, const double *p, const wk_tensor *x, const wk_tensor *g, wk_tensor *out, bool deriv,
@@ -69,6 +120,11 @@ static void act_loop(int k, const double *p, const wk_tensor *x, const wk_tensor
     void *po = wk_tensor_data(out);
     if (k == A_GELU_TANH && !deriv && x->dtype == WK_DT_F32) {  /* PyTorch's float32 kernel, bit for bit */
         wk_cpu_gelu_tanh_f32(po, px, wk_tensor_numel(x), dense);
+        return;
+    }
+    if (k == A_SOFTPLUS) {
+        if (f64) softplus_f64(po, px, pg, wk_tensor_numel(x), p, dense);
+        else softplus_f32(po, px, pg, wk_tensor_numel(x), p, dense);
         return;
     }
     for (int64_t i = 0, n = wk_tensor_numel(x); i < n; i++) {
@@ -85,9 +141,17 @@ static bool bw_act(wk_node *n, wk_tensor *const *g, wk_tensor **gin) {
         gin[0] = wk_cpu_act_grad(WK_ABW_GELU_TANH, g[0], x, 0, &done);
         if (done) return gin[0] != NULL;
     }
+    wk_tensor *buf = n->iv[0] == A_LOGSIGMOID ? wk_ag_saved(n, 1) : NULL;
+    if (n->iv[0] == A_LOGSIGMOID && !buf) return false;
     wk_tensor *go = wk_tensor_contiguous(g[0]), *xc = go ? wk_tensor_contiguous(x) : NULL;
     wk_tensor *r = xc ? wk_tensor_empty(x->ndim, x->shape, x->dtype, WK_CPU) : NULL;
-    if (r) act_loop((int)n->iv[0], n->dv, xc, go, r, true, true);
+    if (r && buf) {
+        const void *pb = wk_tensor_data(buf), *px = wk_tensor_data(xc), *pg = wk_tensor_data(go);
+        if (x->dtype == WK_DT_F64) logsig_bw_f64(wk_tensor_data(r), px, pb, pg, wk_tensor_numel(x));
+        else logsig_bw_f32(wk_tensor_data(r), px, pb, pg, wk_tensor_numel(x));
+    } else if (r) {
+        act_loop((int)n->iv[0], n->dv, xc, go, r, true, n->iv[1] != 0);
+    }
     wk_tensor_decref(go);
     wk_tensor_decref(xc);
     gin[0] = r;
@@ -99,17 +163,24 @@ static wk_tensor *activation(int k, wk_tensor *a, double p0, double p1, double p
     if (!wk_nn_check_float(a, g_act_names[k])) return NULL;
     wk_tensor *x = wk_tensor_contiguous(a);
     wk_tensor *out = x ? wk_tensor_empty(a->ndim, a->shape, a->dtype, WK_CPU) : NULL;
-    if (out) act_loop(k, p, x, NULL, out, false, wk_tensor_is_dense(a));
+    wk_tensor *buf = out && k == A_LOGSIGMOID ? wk_tensor_empty(a->ndim, a->shape, a->dtype, WK_CPU) : NULL;
+    if (buf && a->dtype == WK_DT_F64) logsig_f64(wk_tensor_data(out), wk_tensor_data(buf), wk_tensor_data(x), wk_tensor_numel(a));
+    else if (buf) logsig_f32(wk_tensor_data(out), wk_tensor_data(buf), wk_tensor_data(x), wk_tensor_numel(a));
+    else if (out && k == A_LOGSIGMOID) { wk_tensor_decref(out); out = NULL; }
+    else if (out) act_loop(k, p, x, NULL, out, false, wk_tensor_is_dense(a));
     if (out && wk_ag_needs(1, &a)) {
         wk_node *n = wk_ag_node(g_act_names[k], bw_act, 1, &a, 1);
         if (n) {
             n->iv[0] = k;
+            n->iv[1] = wk_tensor_is_dense(a);
             memcpy(n->dv, p, sizeof p);
             wk_ag_set_output(n, 0, out);
             wk_ag_save(n, k == A_GELU_TANH ? a : x);
+            if (buf) wk_ag_save(n, buf);
             wk_node_decref(n);
         } else { wk_tensor_decref(out); out = NULL; }
     }
+    wk_tensor_decref(buf);
     wk_tensor_decref(x);
     return out;
 }

@@ -184,6 +184,19 @@ WK_VM_CLONES float wk_vm_coshf(float x) {
 }
 
 /* ---------------------------------------------------------------- log */
+/* The common end of logf and log1pf (SLEEF's steps): ln2 * e + 2 * x * (1 + x^2 * P(x^2)) in
+ * double-float, where x = (m - 1) / (m + 1) comes in as a double-float; summed to one float. */
+static WK_VM_INLINE float log_series(df x, int e) {
+    df s = df_mul_df_f(df_make(0.69314718246459960938f, -1.904654323148236017e-09f), (float)e);
+    float x2 = x.x * x.x;
+    float t = 0.3027294874e+0f;
+    t = fmaf(t, x2, 0.3996108174e+0f);
+    t = fmaf(t, x2, 0.6666694880e+0f);
+    s = df_add_df_df(s, df_scale(x, 2));
+    s = df_add_df_f(s, x2 * x.x * t);
+    return s.x + s.y;
+}
+
 WK_VM_CLONES float wk_vm_logf(float d) {
     float in = d;
     int small = d < FLT_MIN;
@@ -191,15 +204,7 @@ WK_VM_CLONES float wk_vm_logf(float d) {
     int e = (int)((bits_of(d * (1.0f / 0.75f)) >> 23) & 0xff) - 0x7f;
     float m = from_bits(bits_of(d) + ((uint32_t)(-e) << 23));
     if (small) e -= 64;
-    df s = df_mul_df_f(df_make(0.69314718246459960938f, -1.904654323148236017e-09f), (float)e);
-    df x = df_div(df_add2_ff(-1, m), df_add2_ff(1, m));
-    float x2 = x.x * x.x;
-    float t = 0.3027294874e+0f;
-    t = fmaf(t, x2, 0.3996108174e+0f);
-    t = fmaf(t, x2, 0.6666694880e+0f);
-    s = df_add_df_df(s, df_scale(x, 2));
-    s = df_add_df_f(s, x2 * x.x * t);
-    float r = s.x + s.y;
+    float r = log_series(df_div(df_add2_ff(-1, m), df_add2_ff(1, m)), e);
     if (in == INFINITY) r = INFINITY;
     if (in < 0 || isnan(in)) r = NAN;
     if (in == 0) r = -INFINITY;
@@ -217,16 +222,8 @@ WK_VM_CLONES float wk_vm_log1pf(float d) {
     float t = from_bits(bits_of(1.0f) + ((uint32_t)(-e) << 23));
     float m = fmaf(d, t, t - 1);
     if (small) e -= 64;
-    df s = df_mul_df_f(df_make(0.69314718246459960938f, -1.904654323148236017e-09f), (float)e);
     float two_m = 2 + m;
-    df x = df_div(df_make(m, 0), df_make(two_m, (2 - two_m) + m));
-    float x2 = x.x * x.x;
-    float p = 0.3027294874e+0f;
-    p = fmaf(p, x2, 0.3996108174e+0f);
-    p = fmaf(p, x2, 0.6666694880e+0f);
-    s = df_add_df_df(s, df_scale(x, 2));
-    s = df_add_df_f(s, x2 * x.x * p);
-    float r = s.x + s.y;
+    float r = log_series(df_div(df_make(m, 0), df_make(two_m, (2 - two_m) + m)), e);
     if (d > 1e+38f) r = INFINITY;
     if (-1 > d || isnan(d)) r = NAN;
     if (d == -1) r = -INFINITY;
